@@ -1,0 +1,56 @@
+using System.Data.Common;
+
+namespace Conversational.Storage;
+
+/// <summary>
+/// One database, SQLite or PostgreSQL, with the few things that differ between them. Stores write portable SQL
+/// (both engines speak <c>INSERT … ON CONFLICT</c>) and ask this type only for what cannot be portable.
+/// </summary>
+public abstract class Database(DbDataSource dataSource) : IAsyncDisposable
+{
+    public DbDataSource DataSource { get; } = dataSource;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>How a JSON text parameter is written in SQL: PostgreSQL stores it as <c>jsonb</c>.</summary>
+    public abstract string Json(string parameterName);
+
+    /// <summary>Column type for a JSON document.</summary>
+    public abstract string JsonType { get; }
+
+    /// <summary>True when the exception says a primary key or unique index rejected the row.</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// Holds an exclusive lock on <paramref name="key"/> until disposed: across hosts on PostgreSQL (advisory lock),
+    /// within this process on SQLite (the embedded store has one host).
+    /// </summary>
+    public abstract ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Prepares a new database file or server for use (journal mode and the like). Runs before migrations.</summary>
+    public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        AddParameters(command, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static void AddParameters(DbCommand command, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Conversational.Storage;
+
+/// <summary>The production store: one PostgreSQL shared by any number of hosts.</summary>
+public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dataSource)
+{
+    // Waiters in this process queue here first, so a burst on one conversation holds one connection, not fifty.
+    private readonly KeyedLock _localLocks = new();
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override string JsonType => "jsonb";
+
+    public override string Json(string parameterName) => $"CAST({parameterName} AS jsonb)";
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken)
+    {
+        var local = await _localLocks.AcquireAsync(key, cancellationToken);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = (NpgsqlConnection)await DataSource.OpenConnectionAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@key, 0))", connection))
+            {
+                command.Parameters.AddWithValue("key", key);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return new AdvisoryLock(connection, key, local);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            await local.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A session-level advisory lock, released explicitly; closing the connection would release it too.</summary>
+    private sealed class AdvisoryLock(NpgsqlConnection connection, string key, IAsyncDisposable local) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", connection);
+                command.Parameters.AddWithValue("key", key);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+                await local.DisposeAsync();
+            }
+        }
+    }
+}
