@@ -1,0 +1,44 @@
+using Conversational.Bots.Conversations;
+using Conversational.Bots.Customers;
+using Conversational.Bots.Policies;
+using Conversational.Bots.Telemetry;
+using Conversational.Bots.Turns;
+using Conversational.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class BotsServiceCollectionExtensions
+{
+    /// <summary>The conversation runtime: store, turn pipeline, policy and the bot, plus storage and the areas it uses.</summary>
+    public static IHostApplicationBuilder AddBots(this IHostApplicationBuilder builder)
+    {
+        builder.AddStorage();
+        builder.AddKnowledge();
+
+        var services = builder.Services;
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+
+        services.AddSchemaMigration(ConversationSchema.V1);
+        services.AddSchemaMigration(SqlCustomerDirectory.Schema);
+        services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<ICustomerDirectory, SqlCustomerDirectory>();
+        services.AddSingleton<IDemoSeed, DemoCustomersSeed>();
+
+        services.AddSingleton<BotTelemetry>();
+        services.AddSingleton<ConversationChangeFeed>();
+        services.AddSingleton<ConversationRuntime>();
+
+        // Order is the pipeline's order: log the turn, contain its errors, then keep quiet if an agent owns it.
+        services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
+        services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
+        services.AddSingleton<ITurnMiddleware, AgentOwnershipGate>();
+        services.AddSingleton<TurnPipeline>();
+
+        services.AddSingleton<ITurnPolicy, TurnPolicy>();
+        services.AddSingleton<DecisionExecutor>();
+        services.AddSingleton<IBot, PolicyBot>();
+        return builder;
+    }
+}

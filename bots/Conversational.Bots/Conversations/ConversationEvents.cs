@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Conversational.Bots.Activities;
+
+namespace Conversational.Bots.Conversations;
+
+/// <summary>
+/// A fact about a conversation. A conversation is the append-only list of its events; everything else (transcript,
+/// owner, counters) is derived from them by <see cref="ConversationState"/>.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ConversationStarted), nameof(ConversationStarted))]
+[JsonDerivedType(typeof(UserMessaged), nameof(UserMessaged))]
+[JsonDerivedType(typeof(BotReplied), nameof(BotReplied))]
+[JsonDerivedType(typeof(IntentRecognized), nameof(IntentRecognized))]
+[JsonDerivedType(typeof(HandoffRequested), nameof(HandoffRequested))]
+[JsonDerivedType(typeof(AgentAssigned), nameof(AgentAssigned))]
+[JsonDerivedType(typeof(HandedBackToBot), nameof(HandedBackToBot))]
+[JsonDerivedType(typeof(TurnFailed), nameof(TurnFailed))]
+[JsonDerivedType(typeof(DialogReset), nameof(DialogReset))]
+public abstract record ConversationEvent
+{
+    /// <summary>A channel's message id: the store keeps at most one event per conversation with the same key.</summary>
+    [JsonIgnore]
+    public virtual string? DedupeKey => null;
+}
+
+public sealed record ConversationStarted(string CustomerId, string Channel, string Locale) : ConversationEvent;
+
+/// <summary>The customer said something. <paramref name="ChannelMessageId"/> de-duplicates channel retries.</summary>
+public sealed record UserMessaged(Activity Activity, string? ChannelMessageId) : ConversationEvent
+{
+    public override string? DedupeKey => ChannelMessageId;
+}
+
+public sealed record BotReplied(Activity Activity) : ConversationEvent;
+
+public sealed record IntentRecognized(string Intent, double Confidence) : ConversationEvent;
+
+/// <summary>转人工: the bot decided a human should take over, and why.</summary>
+public sealed record HandoffRequested(string Reason) : ConversationEvent;
+
+/// <summary>An agent owns the conversation from here on; the bot stays silent.</summary>
+public sealed record AgentAssigned(string AgentId) : ConversationEvent;
+
+public sealed record HandedBackToBot(string AgentId) : ConversationEvent;
+
+/// <summary>A turn threw; the customer got an apology instead of an answer.</summary>
+public sealed record TurnFailed(string Error) : ConversationEvent;
+
+/// <summary>The bot dropped whatever dialog it was in, so a failing step is not repeated forever.</summary>
+public sealed record DialogReset(string Reason) : ConversationEvent;

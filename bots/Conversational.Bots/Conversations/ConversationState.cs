@@ -1,0 +1,63 @@
+using Conversational.Knowledge.Understanding;
+
+namespace Conversational.Bots.Conversations;
+
+/// <summary>Who answers the customer right now.</summary>
+public enum ConversationOwner
+{
+    Bot,
+    Agent,
+}
+
+/// <summary>
+/// What the bot needs to know about a conversation, derived from its events and nothing else, so that it can be
+/// rebuilt at any time by replaying the log.
+/// </summary>
+public sealed record ConversationState
+{
+    public required string ConversationId { get; init; }
+
+    /// <summary>The sequence number of the last event applied.</summary>
+    public long Version { get; init; }
+
+    public string CustomerId { get; init; } = "";
+
+    public string Channel { get; init; } = "";
+
+    public string Locale { get; init; } = TextLanguage.Chinese;
+
+    public ConversationOwner Owner { get; init; } = ConversationOwner.Bot;
+
+    public string? AgentId { get; init; }
+
+    /// <summary>Turns in a row that ended in an error; the error boundary resets the dialog when it repeats.</summary>
+    public int ConsecutiveFailedTurns { get; init; }
+
+    /// <summary>Customer messages in a row the bot did not understand.</summary>
+    public int ConsecutiveMisunderstandings { get; init; }
+
+    public static ConversationState Replay(string conversationId, IEnumerable<StoredEvent> events) =>
+        events.Aggregate(new ConversationState { ConversationId = conversationId }, (state, e) => state.Apply(e));
+
+    public ConversationState Apply(StoredEvent stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var next = this with { Version = stored.Seq };
+        return stored.Event switch
+        {
+            ConversationStarted started => next with { CustomerId = started.CustomerId, Channel = started.Channel, Locale = started.Locale },
+            // A failed turn's events are discarded, so an IntentRecognized marks a turn the bot completed.
+            IntentRecognized { Intent: Intents.OutOfScope } => next with
+            {
+                ConsecutiveMisunderstandings = ConsecutiveMisunderstandings + 1,
+                ConsecutiveFailedTurns = 0,
+            },
+            IntentRecognized => next with { ConsecutiveMisunderstandings = 0, ConsecutiveFailedTurns = 0 },
+            AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId },
+            HandedBackToBot => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
+            TurnFailed => next with { ConsecutiveFailedTurns = ConsecutiveFailedTurns + 1 },
+            DialogReset => next with { ConsecutiveFailedTurns = 0, ConsecutiveMisunderstandings = 0 },
+            _ => next,
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using Conversational.Knowledge.Understanding;
+
+namespace Conversational.Bots.Policies;
+
+/// <summary>What the bot says, in Chinese (first) and English. One instance per language.</summary>
+public sealed record BotMessages
+{
+    public required string Welcome { get; init; }
+    public required string Greeting { get; init; }
+    public required string Help { get; init; }
+    public required string Goodbye { get; init; }
+    public required string Clarify { get; init; }
+    public required string OfferHuman { get; init; }
+    public required string HandoffNotYetAvailable { get; init; }
+    public required string Error { get; init; }
+    public required string ErrorRepeated { get; init; }
+
+    /// <summary>The bot knows the request but the skill for it is not live yet. {0} is the capability's name.</summary>
+    public required string NotYetAvailable { get; init; }
+
+    public required string PriceAfterCoupons { get; init; }
+    public required string BillInstallment { get; init; }
+    public required string ReturnExchange { get; init; }
+    public required string ReturnStatus { get; init; }
+    public required string TransferToHumanOption { get; init; }
+
+    /// <summary>The quick replies under the welcome and help messages.</summary>
+    public IReadOnlyList<string> MenuOptions => [PriceAfterCoupons, BillInstallment, ReturnExchange, TransferToHumanOption];
+
+    public static BotMessages Chinese { get; } = new()
+    {
+        Welcome = "您好，我是智能客服小C。我可以帮您查询商品到手价、办理信用卡账单分期、处理退换货。请问有什么可以帮您？",
+        Greeting = "您好！请问有什么可以帮您？",
+        Help = "我可以帮您：\n1. 查询商品到手价（含优惠券、满减）\n2. 信用卡账单分期\n3. 退换货申请与进度查询\n也可以输入“转人工”联系人工客服。",
+        Goodbye = "不客气，祝您生活愉快！如有需要随时找我。",
+        Clarify = "抱歉，我没有完全理解您的意思。您想办理的是下面哪一项？",
+        OfferHuman = "抱歉，我还是没能理解您的问题。需要为您转接人工客服吗？",
+        HandoffNotYetAvailable = "已记录您的转人工请求。人工客服暂未接入本渠道，目前还不能为您转接，非常抱歉。",
+        Error = "抱歉，系统刚刚出了点问题，请您再说一次。",
+        ErrorRepeated = "非常抱歉，系统连续出现问题，我已重置了当前对话。您可以重新开始，或输入“转人工”联系人工客服。",
+        NotYetAvailable = "“{0}”功能正在上线中，我暂时还不能为您办理，非常抱歉。您可以输入“帮助”查看我现在能做什么。",
+        PriceAfterCoupons = "查询到手价",
+        BillInstallment = "账单分期",
+        ReturnExchange = "退换货",
+        ReturnStatus = "退换货进度",
+        TransferToHumanOption = "转人工",
+    };
+
+    public static BotMessages English { get; } = new()
+    {
+        Welcome = "Hello, I'm C, your virtual assistant. I can work out prices after coupons, split a credit-card bill into "
+            + "installments, and handle returns and exchanges. How can I help?",
+        Greeting = "Hello! How can I help you?",
+        Help = "I can help you with:\n1. The price after coupons and discounts\n2. Credit-card bill installments\n"
+            + "3. Returns and exchanges, and their status\nYou can also type \"agent\" to reach a person.",
+        Goodbye = "You're welcome. Have a nice day!",
+        Clarify = "Sorry, I didn't quite get that. Which of these do you need?",
+        OfferHuman = "Sorry, I still don't understand. Would you like to talk to a human agent?",
+        HandoffNotYetAvailable = "I've noted that you'd like a human agent. Agents are not connected to this channel yet, "
+            + "so I can't transfer you right now. I'm sorry.",
+        Error = "Sorry, something went wrong on our side. Please say that again.",
+        ErrorRepeated = "Sorry, something keeps going wrong, so I've reset our conversation. You can start again, "
+            + "or type \"agent\" to reach a person.",
+        NotYetAvailable = "\"{0}\" is coming soon, so I can't do it for you yet. I'm sorry. Type \"help\" to see what I can do now.",
+        PriceAfterCoupons = "Price after coupons",
+        BillInstallment = "Bill installments",
+        ReturnExchange = "Returns and exchanges",
+        ReturnStatus = "Return status",
+        TransferToHumanOption = "Agent",
+    };
+
+    public static BotMessages For(string language) =>
+        language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
+
+    /// <summary>The customer-facing name of an intent the bot recognises but cannot serve yet.</summary>
+    public string CapabilityName(string intent) => intent switch
+    {
+        Intents.PriceAfterCoupons => PriceAfterCoupons,
+        Intents.BillInstallment => BillInstallment,
+        Intents.ReturnExchange => ReturnExchange,
+        Intents.ReturnStatus => ReturnStatus,
+        _ => intent,
+    };
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conversational.Bots.Policies;
+
+/// <summary>The bot's behaviour. Bound from the <c>Bot</c> section.</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>Decisions one turn may act on before the bot stops and waits, so no policy bug can loop forever.</summary>
+    [Range(1, 50)]
+    public int MaxStepsPerTurn { get; set; } = 10;
+
+    /// <summary>The language of new conversations when the channel does not say.</summary>
+    [RegularExpression("^(zh-CN|en)$", ErrorMessage = "Bot:DefaultLocale must be zh-CN or en.")]
+    public string DefaultLocale { get; set; } = "zh-CN";
+}
