@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Conversational.Cli.Commands;
+
+/// <summary><c>nlu eval</c>: train the intent model on one file and score it on another.</summary>
+internal static class NluCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<FileInfo>("--train")
+        {
+            Description = "Training examples, CSV or TSV with text and label (or category) columns",
+            Required = true,
+        };
+        var test = new Option<FileInfo>("--test") { Description = "Test examples, in the same format", Required = true };
+        var oosLabel = new Option<string?>("--oos-label")
+        {
+            Description = "The label of out-of-scope examples, to report in-scope and OOS scores",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object" };
+
+        var eval = new Command("eval", "Train the intent model and evaluate it") { train, test, oosLabel, json };
+        eval.SetAction(parse => NotYetImplemented.Run("nlu eval", "understanding",
+            parse.GetRequiredValue(train), parse.GetRequiredValue(test)));
+        return new Command("nlu", "Natural-language understanding") { eval };
+    }
+}
