@@ -1,0 +1,22 @@
+// The host's table of contents: what it serves and in which order requests meet it.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddBots();
+builder.AddSecurity();
+builder.AddAppChannel();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseWebChatWidget();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapServiceEndpoints();
+app.MapStaffEndpoints();
+app.MapAppChannelEndpoints();
+
+app.Run();
+
+/// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
