@@ -28,6 +28,7 @@ public static class BotsServiceCollectionExtensions
 
         services.AddSingleton<BotTelemetry>();
         services.AddSingleton<ConversationChangeFeed>();
+        services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<ConversationChangeFeed>());
         services.AddSingleton<ConversationRuntime>();
 
         // Order is the pipeline's order: log the turn, contain its errors, then keep quiet if an agent owns it.

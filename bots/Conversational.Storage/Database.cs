@@ -27,6 +27,13 @@ public abstract class Database(DbDataSource dataSource) : IAsyncDisposable
     /// </summary>
     public abstract ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells the other hosts that <paramref name="channel"/> has news, delivered when the transaction commits.
+    /// PostgreSQL uses NOTIFY; the embedded SQLite store has one host and nobody to tell.
+    /// </summary>
+    public virtual Task NotifyAsync(DbTransaction transaction, string channel, string payload, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     /// <summary>Prepares a new database file or server for use (journal mode and the like). Runs before migrations.</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

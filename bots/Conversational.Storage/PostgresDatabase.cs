@@ -18,6 +18,16 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override async Task NotifyAsync(DbTransaction transaction, string channel, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", (NpgsqlConnection)transaction.Connection!,
+            (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("payload", payload);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken)
     {
         var local = await _localLocks.AcquireAsync(key, cancellationToken);

@@ -19,6 +19,8 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<Database>(sp => CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSingleton<DatabaseNotificationListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseNotificationListener>());
         return builder;
     }
 

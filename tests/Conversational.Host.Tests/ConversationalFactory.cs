@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Conversational.Host.Tests;
 
-/// <summary>The host in memory on its own temp SQLite file and key folder, or on a given PostgreSQL database.</summary>
+/// <summary>The host in memory on its own temp SQLite file, or on a given PostgreSQL database.</summary>
 public sealed class ConversationalFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("conversational-host-tests.").FullName;
@@ -15,7 +15,6 @@ public sealed class ConversationalFactory : WebApplicationFactory<Program>
         {
             ["Storage:Provider"] = "Sqlite",
             ["Storage:SqlitePath"] = Path.Combine(_directory, "conversational.db"),
-            ["Security:KeysPath"] = Path.Combine(_directory, "keys"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -111,6 +111,7 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
             }
         }
 
+        await database.NotifyAsync(transaction, ConversationChangeFeed.NotificationChannel, conversationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

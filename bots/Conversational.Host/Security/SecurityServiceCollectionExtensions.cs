@@ -2,8 +2,6 @@ using Conversational.Host.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,12 +12,10 @@ public static class SecurityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
         services.AddDataProtection().SetApplicationName("Conversational");
-        // Keys are read from options, not at registration, so that tests and operators can point them elsewhere.
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SecurityOptions>, ILoggerFactory>((keys, security, loggers) =>
-            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(security.Value.KeysPath), loggers));
+        services.AddSchemaMigration(DatabaseKeyRepository.Schema);
+        services.AddSingleton<DatabaseKeyRepository>();
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseKeyRepository>((keys, repository) => keys.XmlRepository = repository);
 
         services.AddSingleton<CustomerTokens>();
         services.AddAuthentication()

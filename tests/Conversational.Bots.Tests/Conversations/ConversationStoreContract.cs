@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Storage;
 using Conversational.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Bots.Tests.Conversations;
 
@@ -157,6 +159,22 @@ public sealed class SqliteConversationStoreTests() : ConversationStoreContract(S
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresConversationStoreTests(PostgresFixture postgres) : ConversationStoreContract(StoreKind.PostgreSql, postgres.Server)
 {
+    [Fact]
+    public async Task AppendOnOneHost_WakesTheOtherHostsFeedForThatConversation()
+    {
+        var record = await Store.StartAsync("c1", "app", "zh-CN", default);
+        await using var peer = await Host.StartPeerAsync();
+        await peer.Services.GetRequiredService<DatabaseNotificationListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+        var peerFeed = peer.Services.GetRequiredService<ConversationChangeFeed>();
+        var woken = peerFeed.NextChange(record.Id);
+        var untouched = peerFeed.NextChange("another-conversation");
+
+        await Store.AppendAsync(record.Id, 1, [new IntentRecognized("greeting", 1)], default);
+
+        await woken.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(untouched.IsCompleted);
+    }
+
     [Fact]
     public async Task TurnLock_IsExclusiveAcrossHosts()
     {

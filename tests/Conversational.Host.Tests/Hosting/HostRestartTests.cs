@@ -11,7 +11,6 @@ public sealed class HostRestartTests : IAsyncLifetime
     private Dictionary<string, string> Environment => new()
     {
         ["Storage__SqlitePath"] = Path.Combine(_directory, "conversational.db"),
-        ["Security__KeysPath"] = Path.Combine(_directory, "keys"),
     };
 
     public Task InitializeAsync() => Task.CompletedTask;

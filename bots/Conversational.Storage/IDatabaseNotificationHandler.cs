@@ -1,0 +1,9 @@
+namespace Conversational.Storage;
+
+/// <summary>Receives what other hosts announced with <see cref="Database.NotifyAsync"/> on one channel.</summary>
+public interface IDatabaseNotificationHandler
+{
+    string Channel { get; }
+
+    void OnNotification(string payload);
+}
