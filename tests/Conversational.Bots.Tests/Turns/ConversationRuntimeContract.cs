@@ -99,7 +99,7 @@ public abstract class ConversationRuntimeContract(StoreKind kind, PostgresServer
     [Fact]
     public async Task WhenTheBotThrows_CustomerMessageIsKept_AndTheBotApologises_ThenResetsIfItFailsAgain()
     {
-        var understanding = new FlakyUnderstanding();
+        var understanding = new SwitchableUnderstanding();
         await using var host = await StartHostAsync(services => services.AddSingleton<IUnderstanding>(understanding));
         var conversation = (await host.Runtime.StartAsync("c1", "test", "zh-CN", default)).ConversationId;
 
@@ -156,15 +156,6 @@ public abstract class ConversationRuntimeContract(StoreKind kind, PostgresServer
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
         Assert.Equal(20, events.Count(e => e.Event is UserMessaged));
         Assert.Equal(21, events.Count(e => e.Event is BotReplied));
-    }
-
-    private sealed class FlakyUnderstanding : IUnderstanding
-    {
-        public bool Failing { get; set; }
-
-        public Task<Understanding> UnderstandAsync(string text, CancellationToken cancellationToken) => Failing
-            ? throw new InvalidOperationException("understanding is down")
-            : new KeywordUnderstanding().UnderstandAsync(text, cancellationToken);
     }
 
     private sealed class AlwaysReplyPolicy : ITurnPolicy

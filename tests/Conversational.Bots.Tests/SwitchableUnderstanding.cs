@@ -1,0 +1,15 @@
+using Conversational.Knowledge.Understanding;
+
+namespace Conversational.Bots.Tests;
+
+/// <summary>Real understanding that can be made to throw, to drive the error boundary.</summary>
+public sealed class SwitchableUnderstanding : IUnderstanding
+{
+    private readonly KeywordUnderstanding _inner = new();
+
+    public bool Failing { get; set; }
+
+    public Task<Understanding> UnderstandAsync(string text, CancellationToken cancellationToken) => Failing
+        ? throw new InvalidOperationException("understanding is down")
+        : _inner.UnderstandAsync(text, cancellationToken);
+}
