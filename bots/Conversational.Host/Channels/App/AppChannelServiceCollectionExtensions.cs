@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Conversational.Host.Channels.App;
+using Microsoft.Extensions.FileProviders;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,12 +34,16 @@ public static class AppChannelServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The web chat widget at <c>/</c>: static files, with <c>index.html</c> as the default page.</summary>
+    /// <summary>
+    /// The web chat widget at <c>/</c>: the static files copied beside the binaries, with <c>index.html</c> as the
+    /// default page. Not the content root's <c>wwwroot</c>, since <c>dotnet run</c> starts in the repository root.
+    /// </summary>
     public static WebApplication UseWebChatWidget(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         return app;
     }
 }

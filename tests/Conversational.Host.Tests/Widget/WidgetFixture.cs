@@ -1,0 +1,78 @@
+using Conversational.Testing;
+using Microsoft.Playwright;
+
+namespace Conversational.Host.Tests.Widget;
+
+/// <summary>
+/// The real host as a process and one headless Chromium (the system's, never a downloaded one), shared by a test class;
+/// each test gets its own browser context, so storage and routes do not leak between tests.
+/// </summary>
+public sealed class WidgetFixture : IAsyncLifetime
+{
+    private static readonly string[] BrowserArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("conversational-widget.").FullName;
+    private HostProcess? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress => Host.BaseAddress;
+
+    public HostProcess Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var hostStarting = HostProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Storage__SqlitePath"] = Path.Combine(_directory, "widget.db"),
+            ["Storage__SeedDemoData"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = BrowserArgs,
+        });
+        _host = await hostStarting;
+    }
+
+    /// <summary>A fresh context (empty localStorage) with a phone-sized viewport in China's time zone.</summary>
+    public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 390, Height = 780 },
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean up with the rest of /tmp.
+        }
+    }
+}
