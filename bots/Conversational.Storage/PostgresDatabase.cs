@@ -9,6 +9,11 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
     // Waiters in this process queue here first, so a burst on one conversation holds one connection, not fifty.
     private readonly KeyedLock _localLocks = new();
 
+    // A held lock keeps a pooled connection; the work under the lock needs another. Letting locks take at most half
+    // the pool leaves the other half for that work, so a burst of turns queues here instead of deadlocking the pool.
+    private readonly SemaphoreSlim _lockConnections =
+        new(Math.Max(1, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize / 2));
+
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
     public override string JsonType => "jsonb";
@@ -31,6 +36,16 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken)
     {
         var local = await _localLocks.AcquireAsync(key, cancellationToken);
+        try
+        {
+            await _lockConnections.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await local.DisposeAsync();
+            throw;
+        }
+
         NpgsqlConnection? connection = null;
         try
         {
@@ -41,7 +56,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return new AdvisoryLock(connection, key, local);
+            return new AdvisoryLock(connection, key, () => ReleaseAsync(local));
         }
         catch
         {
@@ -50,13 +65,19 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
                 await connection.DisposeAsync();
             }
 
-            await local.DisposeAsync();
+            await ReleaseAsync(local);
             throw;
         }
     }
 
+    private ValueTask ReleaseAsync(IAsyncDisposable local)
+    {
+        _lockConnections.Release();
+        return local.DisposeAsync();
+    }
+
     /// <summary>A session-level advisory lock, released explicitly; closing the connection would release it too.</summary>
-    private sealed class AdvisoryLock(NpgsqlConnection connection, string key, IAsyncDisposable local) : IAsyncDisposable
+    private sealed class AdvisoryLock(NpgsqlConnection connection, string key, Func<ValueTask> release) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -69,7 +90,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
             finally
             {
                 await connection.DisposeAsync();
-                await local.DisposeAsync();
+                await release();
             }
         }
     }

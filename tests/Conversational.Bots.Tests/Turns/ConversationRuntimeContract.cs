@@ -167,4 +167,33 @@ public abstract class ConversationRuntimeContract(StoreKind kind, PostgresServer
 public sealed class SqliteConversationRuntimeTests() : ConversationRuntimeContract(StoreKind.Sqlite, null);
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresConversationRuntimeTests(PostgresFixture postgres) : ConversationRuntimeContract(StoreKind.PostgreSql, postgres.Server);
+public sealed class PostgresConversationRuntimeTests(PostgresFixture postgres) : ConversationRuntimeContract(StoreKind.PostgreSql, postgres.Server)
+{
+    [Fact]
+    public async Task ManyMoreConcurrentTurnsThanPooledConnections_AllComplete()
+    {
+        // Each turn holds a connection for its lock and needs more for its work: with a pool of 4, an unbounded number
+        // of lock holders would take every connection and wait forever for one more.
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(await postgres.Server.CreateDatabaseAsync("pool"))
+        {
+            MaxPoolSize = 4,
+            Timeout = 5,
+        };
+        await using var host = await StartHostAsync(settings: new Dictionary<string, string?>
+        {
+            ["Storage:PostgreSqlConnectionString"] = database.ConnectionString,
+        });
+        var conversations = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            conversations.Add((await host.Runtime.StartAsync($"c{i}", "test", "zh-CN", default)).ConversationId);
+        }
+
+        var turns = conversations.SelectMany(id => Enumerable.Range(0, 3).Select(n => Task.Run(() =>
+            host.Runtime.ProcessAsync(id, Messages.From("c", id, $"你好 {n}"), null, default))));
+        var results = await Task.WhenAll(turns);
+
+        Assert.Equal(36, results.Length);
+        Assert.All(results, r => Assert.Equal(BotMessages.Chinese.Greeting, r.Activities[^1].Text));
+    }
+}
