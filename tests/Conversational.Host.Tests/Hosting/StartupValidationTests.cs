@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace Conversational.Host.Tests.Hosting;
+
+/// <summary>A misconfigured host refuses to start and names the setting to fix.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Storage:Provider", "PostgreSql", "Storage:PostgreSqlConnectionString is required")]
+    [InlineData("Bot:MaxStepsPerTurn", "0", "MaxStepsPerTurn")]
+    [InlineData("Bot:DefaultLocale", "fr", "Bot:DefaultLocale must be zh-CN or en")]
+    [InlineData("AppChannel:MaxMessageLength", "0", "MaxMessageLength")]
+    public async Task InvalidSetting_StopsTheHostWithAMessageNamingIt(string key, string value, string message)
+    {
+        await using var factory = new ConversationalFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+}
