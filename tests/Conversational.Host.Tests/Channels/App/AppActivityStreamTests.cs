@@ -4,28 +4,16 @@ using Conversational.Bots.Policies;
 
 namespace Conversational.Host.Tests.Channels.App;
 
-public sealed class AppActivityStreamTests : IAsyncLifetime
+public sealed class AppActivityStreamTests() : CustomerConversationTest
 {
-    private readonly ConversationalFactory _factory = new();
-    private AppApi _customer = null!;
-    private string _conversation = null!;
-
-    public async Task InitializeAsync()
-    {
-        _customer = await AppApi.CreateVisitorAsync(_factory.CreateClient());
-        _conversation = (await _customer.StartAsync()).ConversationId;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Stream_PushesHistoryThenEachNewActivityOnce_WithItsSequenceAsEventId()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var reader = await OpenStreamAsync($"?access_token={Uri.EscapeDataString(_customer.Visitor.Token)}", timeout.Token);
+        using var reader = await OpenStreamAsync($"?access_token={Uri.EscapeDataString(Customer.Visitor.Token)}", timeout.Token);
 
         var welcome = await ReadEventAsync(reader, timeout.Token);
-        await _customer.SayAsync(_conversation, "你好");
+        await Customer.SayAsync(Conversation, "你好");
         var echo = await ReadEventAsync(reader, timeout.Token);
         var reply = await ReadEventAsync(reader, timeout.Token);
 
@@ -39,7 +27,7 @@ public sealed class AppActivityStreamTests : IAsyncLifetime
     [Fact]
     public async Task Stream_ResumesAfterLastEventId_WithoutRepeatingWhatWasSeen()
     {
-        var turn = await _customer.SayAsync(_conversation, "你好");
+        var turn = await Customer.SayAsync(Conversation, "你好");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
         using var reader = await OpenStreamAsync("", timeout.Token, lastEventId: turn.Activities[0].Id);
@@ -50,10 +38,10 @@ public sealed class AppActivityStreamTests : IAsyncLifetime
 
     private async Task<StreamReader> OpenStreamAsync(string query, CancellationToken cancellationToken, string? lastEventId = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/conversations/{_conversation}/stream{query}", UriKind.Relative));
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/conversations/{Conversation}/stream{query}", UriKind.Relative));
         if (query.Length == 0)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _customer.Visitor.Token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Customer.Visitor.Token);
         }
 
         if (lastEventId is not null)
@@ -61,7 +49,7 @@ public sealed class AppActivityStreamTests : IAsyncLifetime
             request.Headers.Add("Last-Event-ID", lastEventId);
         }
 
-        var response = await _customer.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await Customer.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));

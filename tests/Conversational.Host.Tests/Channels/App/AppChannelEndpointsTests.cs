@@ -7,24 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Host.Tests.Channels.App;
 
-public sealed class AppChannelEndpointsTests : IAsyncLifetime
+public sealed class AppChannelEndpointsTests() : CustomerConversationTest(new Dictionary<string, string?> { ["AppChannel:MaxRequestBodyBytes"] = "1024" })
 {
-    private readonly ConversationalFactory _factory = new(new Dictionary<string, string?> { ["AppChannel:MaxRequestBodyBytes"] = "1024" });
-    private AppApi _customer = null!;
-    private string _conversation = null!;
-
-    public async Task InitializeAsync()
-    {
-        _customer = await AppApi.CreateVisitorAsync(_factory.CreateClient());
-        _conversation = (await _customer.StartAsync()).ConversationId;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task StartConversation_ReturnsTheBotsWelcome()
     {
-        var started = await _customer.StartAsync("en");
+        var started = await Customer.StartAsync("en");
 
         Assert.Equal(BotMessages.English.Welcome, Assert.Single(started.Activities).Text);
     }
@@ -32,7 +20,7 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task SendMessage_ReturnsTheEchoWithServerIdAndTheReplyToIt()
     {
-        var turn = await _customer.SayAsync(_conversation, "你好");
+        var turn = await Customer.SayAsync(Conversation, "你好");
 
         Assert.Equal("你好", turn.Activities[0].Text);
         Assert.Equal(BotMessages.Chinese.Greeting, turn.Activities[1].Text);
@@ -43,21 +31,21 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ResentClientMessageId_IsProcessedOnce_AndAnsweredWithTheStoredTurn()
     {
-        var first = await _customer.SayAsync(_conversation, "帮助", "client-1");
-        var retry = await _customer.SayAsync(_conversation, "帮助", "client-1");
+        var first = await Customer.SayAsync(Conversation, "帮助", "client-1");
+        var retry = await Customer.SayAsync(Conversation, "帮助", "client-1");
 
         Assert.True(retry.Replayed);
         Assert.Equal(first.Activities.Select(a => a.Id), retry.Activities.Select(a => a.Id));
-        Assert.Single((await _customer.ActivitiesAsync(_conversation)).Activities, a => a.Text == "帮助");
+        Assert.Single((await Customer.ActivitiesAsync(Conversation)).Activities, a => a.Text == "帮助");
     }
 
     [Fact]
     public async Task ActivitiesAfterCursor_ReturnOnlyNewerActivities()
     {
-        var turn = await _customer.SayAsync(_conversation, "你好");
-        await _customer.SayAsync(_conversation, "谢谢");
+        var turn = await Customer.SayAsync(Conversation, "你好");
+        await Customer.SayAsync(Conversation, "谢谢");
 
-        var newer = await _customer.ActivitiesAsync(_conversation, turn.Watermark);
+        var newer = await Customer.ActivitiesAsync(Conversation, turn.Watermark);
 
         Assert.Equal(["谢谢", BotMessages.Chinese.Goodbye], newer.Activities.Select(a => a.Text));
     }
@@ -74,7 +62,7 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     {
         var before = await EventCountAsync();
 
-        using var response = await _customer.SendAsync(HttpMethod.Post, $"/api/conversations/{_conversation}/messages", body);
+        using var response = await Customer.SendAsync(HttpMethod.Post, $"/api/conversations/{Conversation}/messages", body);
 
         await AssertProblemAsync(response, expected);
         Assert.Equal(before, await EventCountAsync());
@@ -85,7 +73,7 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     {
         var before = await EventCountAsync();
 
-        using var response = await _customer.SendAsync(HttpMethod.Post, $"/api/conversations/{_conversation}/messages",
+        using var response = await Customer.SendAsync(HttpMethod.Post, $"/api/conversations/{Conversation}/messages",
             $$"""{"text":"{{new string('长', 2000)}}"}""");
 
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
@@ -95,7 +83,7 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task BodyThatIsNotJson_Gets415()
     {
-        using var response = await _customer.SendAsync(HttpMethod.Post, $"/api/conversations/{_conversation}/messages", "text=hi", "text/plain");
+        using var response = await Customer.SendAsync(HttpMethod.Post, $"/api/conversations/{Conversation}/messages", "text=hi", "text/plain");
 
         await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -103,7 +91,7 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task UnknownConversation_Gets404()
     {
-        using var response = await _customer.SendAsync(HttpMethod.Post, "/api/conversations/does-not-exist/messages", """{"text":"你好"}""");
+        using var response = await Customer.SendAsync(HttpMethod.Post, "/api/conversations/does-not-exist/messages", """{"text":"你好"}""");
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -111,12 +99,12 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task AnotherCustomersConversation_LooksMissing_AndIsLeftUntouched()
     {
-        var intruder = await AppApi.CreateVisitorAsync(_factory.CreateClient());
+        var intruder = await AppApi.CreateVisitorAsync(Factory.CreateClient());
         var before = await EventCountAsync();
 
-        using var send = await intruder.SendAsync(HttpMethod.Post, $"/api/conversations/{_conversation}/messages", """{"text":"你好"}""");
-        using var read = await intruder.SendAsync(HttpMethod.Get, $"/api/conversations/{_conversation}/activities");
-        using var stream = await intruder.SendAsync(HttpMethod.Get, $"/api/conversations/{_conversation}/stream");
+        using var send = await intruder.SendAsync(HttpMethod.Post, $"/api/conversations/{Conversation}/messages", """{"text":"你好"}""");
+        using var read = await intruder.SendAsync(HttpMethod.Get, $"/api/conversations/{Conversation}/activities");
+        using var stream = await intruder.SendAsync(HttpMethod.Get, $"/api/conversations/{Conversation}/stream");
 
         await AssertProblemAsync(send, HttpStatusCode.NotFound);
         await AssertProblemAsync(read, HttpStatusCode.NotFound);
@@ -130,13 +118,13 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [InlineData("not-a-token")]
     public async Task WithoutAValidToken_TheApiAnswers401(string? token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/conversations/{_conversation}/activities", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/conversations/{Conversation}/activities", UriKind.Relative));
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await _customer.Http.SendAsync(request);
+        using var response = await Customer.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -144,7 +132,7 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task UnsupportedLocale_Gets400()
     {
-        using var response = await _customer.SendAsync(HttpMethod.Post, "/api/conversations", """{"locale":"fr"}""");
+        using var response = await Customer.SendAsync(HttpMethod.Post, "/api/conversations", """{"locale":"fr"}""");
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -152,16 +140,16 @@ public sealed class AppChannelEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ListConversations_ShowsTheCustomersOwnNewestFirst()
     {
-        var second = (await _customer.StartAsync()).ConversationId;
+        var second = (await Customer.StartAsync()).ConversationId;
 
-        using var response = await _customer.SendAsync(HttpMethod.Get, "/api/conversations");
+        using var response = await Customer.SendAsync(HttpMethod.Get, "/api/conversations");
         var list = await response.Content.ReadFromJsonAsync<Conversational.Host.Channels.App.ConversationSummary[]>(ConversationJson.Options);
 
-        Assert.Equal([second, _conversation], list!.Select(c => c.ConversationId));
+        Assert.Equal([second, Conversation], list!.Select(c => c.ConversationId));
     }
 
     private async Task<int> EventCountAsync() =>
-        (await _factory.Services.GetRequiredService<IConversationStore>().ReadAsync(_conversation, 0, default)).Count;
+        (await Factory.Services.GetRequiredService<IConversationStore>().ReadAsync(Conversation, 0, default)).Count;
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
