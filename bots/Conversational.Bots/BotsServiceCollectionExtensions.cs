@@ -28,6 +28,7 @@ public static class BotsServiceCollectionExtensions
 
         services.AddSingleton<BotTelemetry>();
         services.AddSingleton<ConversationChangeFeed>();
+        services.AddSingleton<ConversationStateCache>();
         services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<ConversationChangeFeed>());
         services.AddSingleton<ConversationRuntime>();
 

@@ -31,11 +31,15 @@ public abstract class Database(DbDataSource dataSource) : IAsyncDisposable
     /// Tells the other hosts that <paramref name="channel"/> has news, delivered when the transaction commits.
     /// PostgreSQL uses NOTIFY; the embedded SQLite store has one host and nobody to tell.
     /// </summary>
-    public virtual Task NotifyAsync(DbTransaction transaction, string channel, string payload, CancellationToken cancellationToken) =>
+    public virtual Task NotifyAsync(WriteTransaction transaction, string channel, string payload, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     /// <summary>Prepares a new database file or server for use (journal mode and the like). Runs before migrations.</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Opens a connection and begins a write transaction on it.</summary>
+    public virtual Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        WriteTransaction.BeginAsync(DataSource, gate: null, cancellationToken);
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

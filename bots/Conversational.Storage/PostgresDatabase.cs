@@ -23,14 +23,10 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override async Task NotifyAsync(DbTransaction transaction, string channel, string payload, CancellationToken cancellationToken)
+    public override async Task NotifyAsync(WriteTransaction transaction, string channel, string payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", (NpgsqlConnection)transaction.Connection!,
-            (NpgsqlTransaction)transaction);
-        command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("payload", payload);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.ExecuteAsync("SELECT pg_notify(@channel, @payload)", cancellationToken, ("@channel", channel), ("@payload", payload));
     }
 
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken)

@@ -48,26 +48,13 @@ public sealed partial class SchemaMigrator(Database database, IEnumerable<Schema
 
     private async Task ApplyAsync(SchemaMigration migration, CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = migration.Sql(database);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var record = connection.CreateCommand())
-        {
-            record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_migrations (area, version, description, applied_at) VALUES (@area, @version, @description, @at)";
-            Database.AddParameters(record, ("@area", migration.Area), ("@version", migration.Version),
-                ("@description", migration.Description), ("@at", time.GetUtcNow().ToString("O")));
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync(migration.Sql(database), cancellationToken);
+        await write.ExecuteAsync(
+            "INSERT INTO schema_migrations (area, version, description, applied_at) VALUES (@area, @version, @description, @at)",
+            cancellationToken, ("@area", migration.Area), ("@version", migration.Version), ("@description", migration.Description),
+            ("@at", time.GetUtcNow().ToString("O")));
+        await write.CommitAsync(cancellationToken);
         LogApplied(migration.Area, migration.Version, migration.Description);
     }
 

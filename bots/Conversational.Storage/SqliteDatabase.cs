@@ -12,6 +12,9 @@ public sealed class SqliteDatabase : Database
 
     private readonly KeyedLock _locks = new();
 
+    // SQLite has one writer at a time; waiting here is asynchronous and fair, unlike the driver's busy-retry sleep.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public SqliteDatabase(string path)
         : base(new SqliteDataSource(BuildConnectionString(path)))
     {
@@ -30,6 +33,9 @@ public sealed class SqliteDatabase : Database
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: PrimaryKeyViolation or UniqueViolation };
+
+    public override Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        WriteTransaction.BeginAsync(DataSource, _writer, cancellationToken);
 
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken) =>
         await _locks.AcquireAsync(key, cancellationToken);

@@ -18,11 +18,12 @@ public interface IConversationStore
     Task<IReadOnlyList<StoredEvent>> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Appends <paramref name="events"/> as seq <c>expectedVersion+1…</c>, all or nothing.
+    /// Appends <paramref name="events"/> as seq <c>expectedVersion+1…</c>, all or nothing, and returns them as stored.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">The conversation is not at <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="DuplicateMessageException">An event's <see cref="ConversationEvent.DedupeKey"/> is already recorded.</exception>
-    Task AppendAsync(string conversationId, long expectedVersion, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredEvent>> AppendAsync(string conversationId, long expectedVersion, IReadOnlyList<ConversationEvent> events,
+        CancellationToken cancellationToken);
 
     /// <summary>The sequence number of the event recorded with this channel message id, if any.</summary>
     Task<long?> FindByDedupeKeyAsync(string conversationId, string dedupeKey, CancellationToken cancellationToken);

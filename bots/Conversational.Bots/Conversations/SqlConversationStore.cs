@@ -18,19 +18,11 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
         var now = Now();
         var record = new ConversationRecord(Guid.CreateVersion7(now).ToString("N"), customerId, channel, locale, now, Version: 1);
 
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = Command(connection, transaction,
-            $"INSERT INTO conversations ({HeaderColumns}) VALUES (@id, @customer, @channel, @locale, @at, 1)"))
-        {
-            Database.AddParameters(insert, ("@id", record.Id), ("@customer", customerId), ("@channel", channel), ("@locale", locale),
-                ("@at", now));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await InsertEventAsync(connection, transaction, record.Id, 1, new ConversationStarted(customerId, channel, locale), now,
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync($"INSERT INTO conversations ({HeaderColumns}) VALUES (@id, @customer, @channel, @locale, @at, 1)",
+            cancellationToken, ("@id", record.Id), ("@customer", customerId), ("@channel", channel), ("@locale", locale), ("@at", now));
+        await InsertEventsAsync(write, record.Id, 0, [new ConversationStarted(customerId, channel, locale)], now, cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return record;
     }
 
@@ -74,45 +66,38 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
         return events;
     }
 
-    public async Task AppendAsync(string conversationId, long expectedVersion, IReadOnlyList<ConversationEvent> events,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string conversationId, long expectedVersion,
+        IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return;
+            return [];
         }
 
         var now = Now();
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var advance = Command(connection, transaction,
-            "UPDATE conversations SET version = @next WHERE id = @id AND version = @expected"))
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var advanced = await write.ExecuteAsync("UPDATE conversations SET version = @next WHERE id = @id AND version = @expected",
+            cancellationToken, ("@next", expectedVersion + events.Count), ("@id", conversationId), ("@expected", expectedVersion));
+        if (advanced == 0)
         {
-            Database.AddParameters(advance, ("@next", expectedVersion + events.Count), ("@id", conversationId), ("@expected", expectedVersion));
-            if (await advance.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw await FindAsync(conversationId, cancellationToken) is null
-                    ? new ConversationNotFoundException(conversationId)
-                    : new ConcurrencyConflictException(conversationId, expectedVersion);
-            }
+            throw await FindAsync(conversationId, cancellationToken) is null
+                ? new ConversationNotFoundException(conversationId)
+                : new ConcurrencyConflictException(conversationId, expectedVersion);
         }
 
-        var seq = expectedVersion;
-        foreach (var @event in events)
+        try
         {
-            try
-            {
-                await InsertEventAsync(connection, transaction, conversationId, ++seq, @event, now, cancellationToken);
-            }
-            catch (DbException exception) when (database.IsUniqueViolation(exception) && @event.DedupeKey is { } key)
-            {
-                throw new DuplicateMessageException(conversationId, key);
-            }
+            await InsertEventsAsync(write, conversationId, expectedVersion, events, now, cancellationToken);
+        }
+        catch (DbException exception) when (database.IsUniqueViolation(exception) && events.FirstOrDefault(e => e.DedupeKey is not null) is { } keyed)
+        {
+            throw new DuplicateMessageException(conversationId, keyed.DedupeKey!);
         }
 
-        await database.NotifyAsync(transaction, ConversationChangeFeed.NotificationChannel, conversationId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await database.NotifyAsync(write, ConversationChangeFeed.NotificationChannel, conversationId, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return [.. events.Select((e, i) => new StoredEvent(conversationId, expectedVersion + i + 1, now, e))];
     }
 
     public async Task<long?> FindByDedupeKeyAsync(string conversationId, string dedupeKey, CancellationToken cancellationToken)
@@ -126,17 +111,24 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
     public ValueTask<IAsyncDisposable> LockTurnAsync(string conversationId, CancellationToken cancellationToken) =>
         database.LockAsync("conversation:" + conversationId, cancellationToken);
 
-    private async Task InsertEventAsync(DbConnection connection, DbTransaction transaction, string conversationId, long seq,
-        ConversationEvent @event, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>All the events in one multi-row INSERT: one round trip however many the turn produced.</summary>
+    private async Task InsertEventsAsync(WriteTransaction write, string conversationId, long afterSeq, IReadOnlyList<ConversationEvent> events,
+        DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var insert = Command(connection, transaction,
-            $"""
-            INSERT INTO conversation_events (conversation_id, seq, type, occurred_at, data, dedupe_key)
-            VALUES (@id, @seq, @type, @at, {database.Json("@data")}, @key)
-            """);
-        Database.AddParameters(insert, ("@id", conversationId), ("@seq", seq), ("@type", @event.GetType().Name), ("@at", at),
-            ("@data", JsonSerializer.Serialize(@event, ConversationJson.Options)), ("@key", @event.DedupeKey));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        var rows = new List<string>(events.Count);
+        var parameters = new List<(string, object?)> { ("@id", conversationId), ("@at", at) };
+        for (var i = 0; i < events.Count; i++)
+        {
+            rows.Add($"(@id, @seq{i}, @type{i}, @at, {database.Json($"@data{i}")}, @key{i})");
+            parameters.Add(($"@seq{i}", afterSeq + i + 1));
+            parameters.Add(($"@type{i}", events[i].GetType().Name));
+            parameters.Add(($"@data{i}", JsonSerializer.Serialize(events[i], ConversationJson.Options)));
+            parameters.Add(($"@key{i}", events[i].DedupeKey));
+        }
+
+        await write.ExecuteAsync(
+            $"INSERT INTO conversation_events (conversation_id, seq, type, occurred_at, data, dedupe_key) VALUES {string.Join(", ", rows)}",
+            cancellationToken, [.. parameters]);
     }
 
     // PostgreSQL keeps microseconds; cutting there on every engine makes a record read back equal the one written.
@@ -144,14 +136,6 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
     {
         var now = time.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 
     private static ConversationRecord ReadRecord(DbDataReader reader) => new(

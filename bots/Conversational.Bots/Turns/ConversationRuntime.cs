@@ -1,5 +1,4 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
-using System.Globalization;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Telemetry;
@@ -12,8 +11,8 @@ namespace Conversational.Bots.Turns;
 /// turn lock); the customer's message is stored before the bot runs, so it survives whatever happens next; a channel
 /// message id already seen returns the stored outcome instead of running the turn again.
 /// </summary>
-public sealed partial class ConversationRuntime(IConversationStore store, TurnPipeline pipeline, ConversationChangeFeed changes,
-    BotTelemetry telemetry, ILogger<ConversationRuntime> logger)
+public sealed partial class ConversationRuntime(IConversationStore store, TurnPipeline pipeline, ConversationStateCache states,
+    ConversationChangeFeed changes, BotTelemetry telemetry, ILogger<ConversationRuntime> logger)
 {
     // Only a writer bypassing the turn lock (a second process on one SQLite file) can cause a conflict; retry a few times.
     private const int MaxAppendAttempts = 5;
@@ -24,7 +23,7 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         var record = await store.StartAsync(customerId, channel, locale, cancellationToken);
         var greeting = new Activity { Type = ActivityTypes.ConversationUpdate, ChannelId = channel, Locale = locale };
         await using var turnLock = await store.LockTurnAsync(record.Id, cancellationToken);
-        return await RunTurnAsync(record.Id, greeting, afterSeq: 0, cancellationToken);
+        return Result(record.Id, await RunTurnAsync(record.Id, greeting, cancellationToken), replayed: false);
     }
 
     /// <summary>Records the customer's activity and runs the bot's turn on it.</summary>
@@ -45,48 +44,40 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
             return await ReadReplayAsync(conversationId, seq, cancellationToken);
         }
 
-        var userSeq = await AppendWithRetryAsync(conversationId, _ => Task.FromResult<IReadOnlyList<ConversationEvent>>(
+        var user = await AppendWithRetryAsync(conversationId, _ => Task.FromResult<IReadOnlyList<ConversationEvent>>(
             [new UserMessaged(activity with { Id = null, Timestamp = null }, channelMessageId)]), cancellationToken);
-        var result = await RunTurnAsync(conversationId, activity with { Id = userSeq.ToString(CultureInfo.InvariantCulture) },
-            afterSeq: userSeq - 1, cancellationToken);
+        var bot = await RunTurnAsync(conversationId, ConversationTranscript.ToActivity(user[0])!, cancellationToken);
 
         telemetry.Turns.Add(1);
         telemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return result;
+        return Result(conversationId, [.. user, .. bot], replayed: false);
     }
 
     /// <summary>Runs the pipeline on the conversation as it now stands and stores what the turn produced.</summary>
-    private async Task<TurnResult> RunTurnAsync(string conversationId, Activity activity, long afterSeq, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredEvent>> RunTurnAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
-        await AppendWithRetryAsync(conversationId, async state =>
+        return await AppendWithRetryAsync(conversationId, async state =>
         {
             var context = new TurnContext(activity, state);
             await pipeline.RunAsync(context, cancellationToken);
             return context.Outbox;
         }, cancellationToken);
-
-        changes.Publish(conversationId);
-        var events = await store.ReadAsync(conversationId, afterSeq, cancellationToken);
-        return new TurnResult(conversationId, ConversationTranscript.ToActivities(events), events[^1].Seq, Replayed: false);
     }
 
-    /// <returns>The sequence number of the last event appended.</returns>
-    private async Task<long> AppendWithRetryAsync(string conversationId,
+    /// <returns>The events as stored, with their sequence numbers.</returns>
+    private async Task<IReadOnlyList<StoredEvent>> AppendWithRetryAsync(string conversationId,
         Func<ConversationState, Task<IReadOnlyList<ConversationEvent>>> produce, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var state = ConversationState.Replay(conversationId, await store.ReadAsync(conversationId, 0, cancellationToken));
-            if (state.Version == 0)
-            {
-                throw new ConversationNotFoundException(conversationId);
-            }
-
+            var state = await LoadAsync(conversationId, cancellationToken);
             var events = await produce(state);
             try
             {
-                await store.AppendAsync(conversationId, state.Version, events, cancellationToken);
-                return state.Version + events.Count;
+                var stored = await store.AppendAsync(conversationId, state.Version, events, cancellationToken);
+                states.Set(stored.Aggregate(state, (s, e) => s.Apply(e)));
+                changes.Publish(conversationId);
+                return stored;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAppendAttempts)
             {
@@ -95,11 +86,21 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         }
     }
 
+    /// <summary>The cached state brought up to date with whatever was appended since, here or on another host.</summary>
+    private async Task<ConversationState> LoadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var cached = states.Get(conversationId);
+        var state = (await store.ReadAsync(conversationId, cached.Version, cancellationToken)).Aggregate(cached, (s, e) => s.Apply(e));
+        return state.Version == 0 ? throw new ConversationNotFoundException(conversationId) : state;
+    }
+
+    private static TurnResult Result(string conversationId, IReadOnlyList<StoredEvent> events, bool replayed) =>
+        new(conversationId, ConversationTranscript.ToActivities(events), events[^1].Seq, replayed);
+
     private async Task<TurnResult> ReadReplayAsync(string conversationId, long userSeq, CancellationToken cancellationToken)
     {
         var events = await store.ReadAsync(conversationId, userSeq - 1, cancellationToken);
-        var turn = events.Take(1).Concat(events.Skip(1).TakeWhile(e => e.Event is not UserMessaged)).ToList();
-        return new TurnResult(conversationId, ConversationTranscript.ToActivities(turn), turn[^1].Seq, Replayed: true);
+        return Result(conversationId, [.. events.Take(1).Concat(events.Skip(1).TakeWhile(e => e.Event is not UserMessaged))], replayed: true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {ConversationId}#{Seq} was delivered again; returning the stored turn")]
