@@ -10,12 +10,13 @@ namespace Conversational.Testing;
 public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly List<string> _output;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(Process process, Uri baseAddress, List<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
@@ -86,9 +87,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         try
         {
             var baseAddress = await address.Task.WaitAsync(timeout.Token);
-            var host = new HostProcess(process, baseAddress);
-            host._output.AddRange(lines);
-            return host;
+            return new HostProcess(process, baseAddress, lines);
         }
         catch
         {

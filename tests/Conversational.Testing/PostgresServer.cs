@@ -41,8 +41,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var port = FreePort();
         var data = Path.Combine(directory, "data");
-        await RunPostgresToolAsync(asRoot, "initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        await RunPostgresToolAsync(asRoot, "pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "-o",
+        await RunPostgresToolAsync(directory, asRoot, "initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        await RunPostgresToolAsync(directory, asRoot, "pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "-o",
             $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             + "-c max_connections=300", "start"]);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=100", directory);
@@ -68,7 +68,7 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await RunPostgresToolAsync(Environment.UserName == "root", "pg_ctl", ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"]);
+            await RunPostgresToolAsync(_directory, Environment.UserName == "root", "pg_ctl", ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"]);
         }
         finally
         {
@@ -76,26 +76,39 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static Task RunPostgresToolAsync(bool asRoot, string tool, IEnumerable<string> arguments) =>
-        asRoot
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(BinDirectory, tool), .. arguments])
-            : RunAsync(Path.Combine(BinDirectory, tool), arguments);
+    /// <summary>Runs a PostgreSQL tool with its output appended to <c>tools.log</c> in the server's folder.</summary>
+    private static async Task RunPostgresToolAsync(string directory, bool asRoot, string tool, IEnumerable<string> arguments)
+    {
+        IEnumerable<string> command = asRoot
+            ? ["runuser", "-u", "postgres", "--", Path.Combine(BinDirectory, tool), .. arguments]
+            : [Path.Combine(BinDirectory, tool), .. arguments];
+        var log = Path.Combine(directory, "tools.log");
+        try
+        {
+            // Through a shell redirect, not pipes: the postmaster that pg_ctl starts inherits these descriptors and
+            // never closes them, so a pipe would never reach end of file; a file does not care.
+            await RunAsync("/bin/sh", ["-c", "exec \"$@\" >>\"$0\" 2>&1", log, .. command]);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"PostgreSQL's {tool} failed:\n{(File.Exists(log) ? File.ReadAllText(log) : "")}", exception);
+        }
+    }
 
     private static async Task RunAsync(string fileName, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = false, RedirectStandardError = false, UseShellExecute = false };
+        var start = new ProcessStartInfo(fileName) { UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        // The postmaster inherits redirected pipes and never closes them, so output is not redirected and we only wait for exit.
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}.");
+            throw new InvalidOperationException($"{string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}.");
         }
     }
 

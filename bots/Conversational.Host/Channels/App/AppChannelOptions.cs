@@ -23,6 +23,10 @@ public sealed class AppChannelOptions
     [Range(1, 100_000)]
     public int MessagesPerMinutePerCustomer { get; set; } = 60;
 
+    /// <summary>Visitors one client address may create per minute (each is a customer row).</summary>
+    [Range(1, 1_000_000)]
+    public int VisitorsPerMinutePerAddress { get; set; } = 120;
+
     /// <summary>How often an idle push stream sends a comment, so proxies keep it open and dead clients are noticed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);

@@ -29,7 +29,11 @@ public static class AppChannelServiceCollectionExtensions
             // Creating visitors costs a row each; bound it per client address.
             limiter.AddPolicy(VisitorRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<Options.IOptions<AppChannelOptions>>().Value.VisitorsPerMinutePerAddress,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
         });
         return builder;
     }

@@ -1,0 +1,305 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Conversational.Testing;
+
+namespace Conversational.Benchmarks;
+
+/// <param name="Visitors">Customers the conversations are spread over (round robin).</param>
+/// <param name="TurnsPerConversation">Messages after which a loop moves to a fresh conversation; 0 never.</param>
+/// <param name="LatenciesFile">If set, every measured turn's latency in ms, sorted, one per line (for a histogram).</param>
+/// <param name="Url">A host already running (started by hand, e.g. to read its log); then no host or database is started
+/// and <paramref name="Store"/> is only a label. Loopback only.</param>
+public sealed record HttpLoadOptions(string Store, int Conversations, int Seconds, int WarmupSeconds, int Visitors,
+    int TurnsPerConversation, string? LatenciesFile, Uri? Url);
+
+/// <summary>
+/// The <c>http</c> command: the real host as a process on loopback, N conversations, N loops each sending "你好" and
+/// awaiting the reply (the bot's answer comes back in the response) for a fixed time. Prints one JSON object on stdout.
+/// </summary>
+public static class HttpLoad
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(HttpLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var scratch = Directory.CreateTempSubdirectory("conversational-load.").FullName;
+        PostgresServer? postgres = null;
+        try
+        {
+            HostProcess? host = null;
+            Uri baseAddress;
+            if (options.Url is { } url)
+            {
+                baseAddress = url;
+            }
+            else
+            {
+                (host, postgres) = await StartHostAsync(options, scratch);
+                baseAddress = host.BaseAddress;
+            }
+
+            await using var stopHost = host;
+            Progress($"host listening on {baseAddress}");
+
+            using var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.Conversations + 64,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+                UseCookies = false,
+            };
+            using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = RequestTimeout };
+
+            var sessions = await CreateSessionsAsync(client, options);
+            if (options.WarmupSeconds > 0)
+            {
+                var warmup = await RunPhaseAsync(client, sessions, options, TimeSpan.FromSeconds(options.WarmupSeconds), "warmup");
+                Progress($"warmup: {warmup.Turns} turns, {warmup.Errors} errors");
+            }
+
+            var result = await RunPhaseAsync(client, sessions, options, TimeSpan.FromSeconds(options.Seconds), "measure");
+            Array.Sort(result.Latencies);
+            if (options.LatenciesFile is { } latenciesFile)
+            {
+                await File.WriteAllLinesAsync(latenciesFile,
+                    result.Latencies.Select(l => l.ToString("0.###", CultureInfo.InvariantCulture)));
+            }
+
+            var report = new Dictionary<string, object>
+            {
+                ["store"] = options.Store,
+                ["conversations"] = options.Conversations,
+                ["seconds"] = options.Seconds,
+                ["turns"] = result.Turns,
+                ["turns_per_second"] = Math.Round(result.Turns / result.Elapsed.TotalSeconds, 1),
+                ["p50_ms"] = Math.Round(Percentile(result.Latencies, 50), 2),
+                ["p99_ms"] = Math.Round(Percentile(result.Latencies, 99), 2),
+                ["max_ms"] = Math.Round(result.Latencies.Length == 0 ? 0 : result.Latencies[^1], 2),
+                ["errors"] = result.Errors,
+            };
+            Console.Out.WriteLine(JsonSerializer.Serialize(report));
+            return 0;
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>The host as a process (Release, beside these benchmarks) on the chosen store, with the rate limit out of the way.</summary>
+    private static async Task<(HostProcess Host, PostgresServer? Postgres)> StartHostAsync(HttpLoadOptions options, string scratch)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            // A load run sends far more than the 60 messages a minute one customer may send by default.
+            ["AppChannel__MessagesPerMinutePerCustomer"] = "100000",
+            ["AppChannel__VisitorsPerMinutePerAddress"] = "100000",
+        };
+        PostgresServer? postgres = null;
+        if (options.Store == "postgres")
+        {
+            Progress("starting PostgreSQL");
+            postgres = await PostgresServer.StartAsync();
+            environment["Storage__Provider"] = "PostgreSql";
+            environment["Storage__PostgreSqlConnectionString"] = await postgres.CreateDatabaseAsync("load");
+        }
+        else
+        {
+            environment["Storage__Provider"] = "Sqlite";
+            environment["Storage__SqlitePath"] = Path.Combine(scratch, "load.db");
+        }
+
+        Progress($"starting {RepositoryPaths.HostAssembly()}");
+        try
+        {
+            return (await HostProcess.StartAsync(environment), postgres);
+        }
+        catch
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private sealed record Session(string Token, string ConversationId);
+
+    private sealed record PhaseResult(long Turns, long Errors, double[] Latencies, TimeSpan Elapsed);
+
+    private static async Task<Session[]> CreateSessionsAsync(HttpClient client, HttpLoadOptions options)
+    {
+        Progress($"creating {options.Visitors} visitors and {options.Conversations} conversations");
+        var tokens = new string[options.Visitors];
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Visitors), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, cancellationToken) =>
+            {
+                using var response = await client.PostAsync(new Uri("/api/visitors", UriKind.Relative), content: null, cancellationToken);
+                await EnsureAsync(response, HttpStatusCode.Created, "POST /api/visitors", cancellationToken);
+                var visitor = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                tokens[i] = visitor.GetProperty("token").GetString()!;
+            });
+
+        var sessions = new Session[options.Conversations];
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Conversations), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, cancellationToken) =>
+            {
+                var token = tokens[i % tokens.Length];
+                sessions[i] = new Session(token, await StartConversationAsync(client, token, cancellationToken));
+            });
+        return sessions;
+    }
+
+    private static async Task<string> StartConversationAsync(HttpClient client, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/conversations", UriKind.Relative))
+        {
+            Content = new StringContent("""{"locale":"zh-CN"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, HttpStatusCode.Created, "POST /api/conversations", cancellationToken);
+        var started = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return started.GetProperty("conversationId").GetString()!;
+    }
+
+    private static async Task<PhaseResult> RunPhaseAsync(HttpClient client, Session[] sessions, HttpLoadOptions options, TimeSpan duration,
+        string phase)
+    {
+        Progress($"{phase}: {sessions.Length} loops for {duration.TotalSeconds:0} s");
+        // Requests still running at the end get this long to finish; then they are cancelled and counted as errors.
+        using var hardStop = new CancellationTokenSource(duration + RequestTimeout + TimeSpan.FromSeconds(5));
+        var errors = new ConcurrentDictionary<string, int>();
+        var turns = 0L;
+        var errorCount = 0L;
+        var started = Stopwatch.GetTimestamp();
+
+        async Task<List<double>> LoopAsync(int index)
+        {
+            var latencies = new List<double>(4096);
+            var session = sessions[index];
+            var sent = 0;
+            while (Stopwatch.GetElapsedTime(started) < duration && !hardStop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (options.TurnsPerConversation > 0 && sent == options.TurnsPerConversation)
+                    {
+                        // A fresh conversation (its greeting turn is not counted as a turn), so history stays realistic.
+                        session = session with { ConversationId = await StartConversationAsync(client, session.Token, hardStop.Token) };
+                        sessions[index] = session;
+                        sent = 0;
+                    }
+
+                    sent++;
+                    var begin = Stopwatch.GetTimestamp();
+                    var status = await SendMessageAsync(client, session, hardStop.Token);
+                    var elapsed = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
+                    if (status == HttpStatusCode.OK)
+                    {
+                        latencies.Add(elapsed);
+                        Interlocked.Increment(ref turns);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errorCount);
+                        errors.AddOrUpdate($"HTTP {(int)status}", 1, (_, n) => n + 1);
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
+                {
+                    Interlocked.Increment(ref errorCount);
+                    var kind = exception.GetType().Name + ": " + exception.Message;
+                    errors.AddOrUpdate(kind.Length > 160 ? kind[..160] : kind, 1, (_, n) => n + 1);
+                }
+            }
+
+            return latencies;
+        }
+
+        using var reporting = new CancellationTokenSource();
+        var reporter = ReportAsync(phase, () => (Interlocked.Read(ref turns), Interlocked.Read(ref errorCount)), started, reporting.Token);
+        var loops = await Task.WhenAll(Enumerable.Range(0, sessions.Length).Select(i => Task.Run(() => LoopAsync(i))));
+        var elapsedPhase = Stopwatch.GetElapsedTime(started);
+        await reporting.CancelAsync();
+        await reporter;
+
+        foreach (var (kind, count) in errors.OrderByDescending(e => e.Value))
+        {
+            Progress($"{phase}: {count} × {kind}");
+        }
+
+        return new PhaseResult(turns, errorCount, [.. loops.SelectMany(l => l)], elapsedPhase);
+    }
+
+    private static async Task<HttpStatusCode> SendMessageAsync(HttpClient client, Session session, CancellationToken cancellationToken)
+    {
+        var body = $$"""{"text":"你好","clientMessageId":"{{Guid.NewGuid():N}}"}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            new Uri($"/api/conversations/{session.ConversationId}/messages", UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return response.StatusCode;
+    }
+
+    private static async Task ReportAsync(string phase, Func<(long Turns, long Errors)> read, long started, CancellationToken cancellationToken)
+    {
+        var last = 0L;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                var (turns, errors) = read();
+                Progress($"{phase} {Stopwatch.GetElapsedTime(started).TotalSeconds,5:0.0} s: {turns} turns ({(turns - last) / 2.0:0}/s), {errors} errors");
+                last = turns;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The phase ended.
+        }
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, string what,
+        CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}, expected {(int)expected}: {body}");
+        }
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, int percentile)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    private static void Progress(string message) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
+}
