@@ -37,15 +37,35 @@ public abstract class Database(DbDataSource dataSource) : IAsyncDisposable
     /// <summary>Prepares a new database file or server for use (journal mode and the like). Runs before migrations.</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Opens a connection and begins a write transaction on it.</summary>
-    public virtual Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
-        WriteTransaction.BeginAsync(DataSource, gate: null, cancellationToken);
+    /// <summary>
+    /// Where writers of this process queue when the engine takes one writer at a time (SQLite); null where writers
+    /// may run side by side.
+    /// </summary>
+    protected virtual SemaphoreSlim? WriterGate => null;
 
+    /// <summary>Opens a connection and begins a write transaction on it.</summary>
+    public Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        WriteTransaction.BeginAsync(DataSource, WriterGate, cancellationToken);
+
+    /// <summary>Runs one statement on its own (autocommit), as a writer.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = DataSource.CreateCommand(sql);
-        AddParameters(command, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var gate = WriterGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = DataSource.CreateCommand(sql);
+            AddParameters(command, parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
     public static void AddParameters(DbCommand command, params (string Name, object? Value)[] parameters)

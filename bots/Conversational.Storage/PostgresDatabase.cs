@@ -26,7 +26,8 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
     public override async Task NotifyAsync(WriteTransaction transaction, string channel, string payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await transaction.ExecuteAsync("SELECT pg_notify(@channel, @payload)", cancellationToken, ("@channel", channel), ("@payload", payload));
+        await transaction.ExecuteAsync("SELECT pg_notify(@channel, @payload)", cancellationToken,
+            ("@channel", channel), ("@payload", payload));
     }
 
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken)

@@ -34,8 +34,7 @@ public sealed class SqliteDatabase : Database
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: PrimaryKeyViolation or UniqueViolation };
 
-    public override Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
-        WriteTransaction.BeginAsync(DataSource, _writer, cancellationToken);
+    protected override SemaphoreSlim? WriterGate => _writer;
 
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken) =>
         await _locks.AcquireAsync(key, cancellationToken);
