@@ -28,11 +28,11 @@ public abstract class Database(DbDataSource dataSource) : IAsyncDisposable
     public abstract ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Tells the other hosts that <paramref name="channel"/> has news, delivered when the transaction commits.
-    /// PostgreSQL uses NOTIFY; the embedded SQLite store has one host and nobody to tell.
+    /// A statement that tells the other hosts that a channel has news, to run inside a write transaction (delivered at
+    /// commit); empty where there are no other hosts to tell. PostgreSQL uses NOTIFY; the embedded SQLite store has one
+    /// host. Given parameter names, so the caller can send it in the same round trip as its write.
     /// </summary>
-    public virtual Task NotifyAsync(WriteTransaction transaction, string channel, string payload, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    public virtual string NotifySql(string channelParameter, string payloadParameter) => "";
 
     /// <summary>Prepares a new database file or server for use (journal mode and the like). Runs before migrations.</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,6 @@
 namespace Conversational.Storage;
 
-/// <summary>Receives what other hosts announced with <see cref="Database.NotifyAsync"/> on one channel.</summary>
+/// <summary>Receives what other hosts announced with <see cref="Database.NotifySql"/> on one channel.</summary>
 public interface IDatabaseNotificationHandler
 {
     string Channel { get; }

@@ -23,12 +23,8 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Database(dat
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override async Task NotifyAsync(WriteTransaction transaction, string channel, string payload, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        await transaction.ExecuteAsync("SELECT pg_notify(@channel, @payload)", cancellationToken,
-            ("@channel", channel), ("@payload", payload));
-    }
+    public override string NotifySql(string channelParameter, string payloadParameter) =>
+        $"SELECT pg_notify({channelParameter}, {payloadParameter});";
 
     public override async ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken)
     {

@@ -88,14 +88,13 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
 
         try
         {
-            await InsertEventsAsync(write, conversationId, expectedVersion, events, now, cancellationToken);
+            await InsertEventsAsync(write, conversationId, expectedVersion, events, now, cancellationToken, notify: true);
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception) && events.FirstOrDefault(e => e.DedupeKey is not null) is { } keyed)
         {
             throw new DuplicateMessageException(conversationId, keyed.DedupeKey!);
         }
 
-        await database.NotifyAsync(write, ConversationChangeFeed.NotificationChannel, conversationId, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return [.. events.Select((e, i) => new StoredEvent(conversationId, expectedVersion + i + 1, now, e))];
     }
@@ -111,9 +110,12 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
     public ValueTask<IAsyncDisposable> LockTurnAsync(string conversationId, CancellationToken cancellationToken) =>
         database.LockAsync("conversation:" + conversationId, cancellationToken);
 
-    /// <summary>All the events in one multi-row INSERT: one round trip however many the turn produced.</summary>
+    /// <summary>
+    /// All the events in one multi-row INSERT, with the notification to other hosts when asked: one round trip however
+    /// many events the turn produced.
+    /// </summary>
     private async Task InsertEventsAsync(WriteTransaction write, string conversationId, long afterSeq, IReadOnlyList<ConversationEvent> events,
-        DateTimeOffset at, CancellationToken cancellationToken)
+        DateTimeOffset at, CancellationToken cancellationToken, bool notify = false)
     {
         var rows = new List<string>(events.Count);
         var parameters = new List<(string, object?)> { ("@id", conversationId), ("@at", at) };
@@ -126,9 +128,15 @@ public sealed class SqlConversationStore(Database database, TimeProvider time) :
             parameters.Add(($"@key{i}", events[i].DedupeKey));
         }
 
-        await write.ExecuteAsync(
-            $"INSERT INTO conversation_events (conversation_id, seq, type, occurred_at, data, dedupe_key) VALUES {string.Join(", ", rows)}",
-            cancellationToken, [.. parameters]);
+        var sql = $"INSERT INTO conversation_events (conversation_id, seq, type, occurred_at, data, dedupe_key) VALUES {string.Join(", ", rows)};";
+        var notification = notify ? database.NotifySql("@channel", "@id") : "";
+        if (notification.Length > 0)
+        {
+            sql += notification;
+            parameters.Add(("@channel", ConversationChangeFeed.NotificationChannel));
+        }
+
+        await write.ExecuteAsync(sql, cancellationToken, [.. parameters]);
     }
 
     // PostgreSQL keeps microseconds; cutting there on every engine makes a record read back equal the one written.
