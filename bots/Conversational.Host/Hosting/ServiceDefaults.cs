@@ -24,7 +24,10 @@ public static class ServiceDefaults
             var shared = ConversationJson.Options;
             json.SerializerOptions.DefaultIgnoreCondition = shared.DefaultIgnoreCondition;
             json.SerializerOptions.Encoder = shared.Encoder;
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            foreach (var converter in shared.Converters)
+            {
+                json.SerializerOptions.Converters.Add(converter);
+            }
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
