@@ -2,8 +2,8 @@ namespace Conversational.Knowledge.Understanding;
 
 /// <summary>
 /// A small keyword matcher that stands in until the trained intent model arrives: it knows the words customers use
-/// for each intent in Chinese and English and says "out of scope" for anything else. Full-width letters are folded
-/// (NFKC) so that ＨＥＬＬＯ matches hello.
+/// for each intent in Chinese and English and says "out of scope" for anything else. Text goes through
+/// <see cref="TextNormalizer"/> first, so ＨＥＬＬＯ matches hello and Traditional 轉人工 matches 转人工.
 /// </summary>
 public sealed class KeywordUnderstanding : IUnderstanding
 {
@@ -23,7 +23,7 @@ public sealed class KeywordUnderstanding : IUnderstanding
     public Task<Understanding> UnderstandAsync(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant();
+        var normalized = TextNormalizer.Normalize(text);
         var language = TextLanguage.Detect(normalized);
         foreach (var (intent, phrases) in Rules)
         {
