@@ -32,9 +32,11 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<ConversationChangeFeed>());
         services.AddSingleton<ConversationRuntime>();
 
-        // Order is the pipeline's order: log the turn, contain its errors, then keep quiet if an agent owns it.
+        // Order is the pipeline's order: log the turn, contain its errors, flag escalation signals (for agents' chats
+        // too), then keep quiet if an agent owns it.
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
+        services.AddSingleton<ITurnMiddleware, EscalationSignalsMiddleware>();
         services.AddSingleton<ITurnMiddleware, AgentOwnershipGate>();
         services.AddSingleton<TurnPipeline>();
 

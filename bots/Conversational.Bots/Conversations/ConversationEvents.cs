@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conversational.Bots.Activities;
+using Conversational.Knowledge.Understanding.Escalation;
 
 namespace Conversational.Bots.Conversations;
 
@@ -12,6 +13,7 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(UserMessaged), nameof(UserMessaged))]
 [JsonDerivedType(typeof(BotReplied), nameof(BotReplied))]
 [JsonDerivedType(typeof(IntentRecognized), nameof(IntentRecognized))]
+[JsonDerivedType(typeof(EmotionFlagged), nameof(EmotionFlagged))]
 [JsonDerivedType(typeof(HandoffRequested), nameof(HandoffRequested))]
 [JsonDerivedType(typeof(AgentAssigned), nameof(AgentAssigned))]
 [JsonDerivedType(typeof(HandedBackToBot), nameof(HandedBackToBot))]
@@ -35,6 +37,12 @@ public sealed record UserMessaged(Activity Activity, string? ChannelMessageId) :
 public sealed record BotReplied(Activity Activity) : ConversationEvent;
 
 public sealed record IntentRecognized(string Intent, double Confidence) : ConversationEvent;
+
+/// <summary>
+/// The customer's message shows abuse (辱骂), a complaint threat (投诉/12315/监管), a churn threat (销户) or urgency, at a
+/// level; handoff triggers, routing priority and quality inspection (质检) read these.
+/// </summary>
+public sealed record EmotionFlagged(SignalKind Kind, SignalLevel Level, string Cue) : ConversationEvent;
 
 /// <summary>转人工: the bot decided a human should take over, and why.</summary>
 public sealed record HandoffRequested(string Reason) : ConversationEvent;

@@ -3,6 +3,7 @@ using Conversational.Bots.Conversations;
 using Conversational.Bots.Policies;
 using Conversational.Bots.Turns;
 using Conversational.Knowledge.Understanding;
+using Conversational.Knowledge.Understanding.Escalation;
 using Conversational.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,6 +116,23 @@ public abstract class ConversationRuntimeContract(StoreKind kind, PostgresServer
         var events = (await host.Store.ReadAsync(conversation, 0, default)).Select(e => e.Event).ToList();
         Assert.Equal(2, events.OfType<TurnFailed>().Count());
         Assert.Single(events.OfType<DialogReset>());
+    }
+
+    [Fact]
+    public async Task ComplaintThreats_AreFlaggedAsEvents_EvenWhileAnAgentOwnsTheConversation()
+    {
+        await using var host = await StartHostAsync();
+        var conversation = (await host.Runtime.StartAsync("c1", "test", "zh-CN", default)).ConversationId;
+
+        await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, "再不处理我就打12315投诉你们！"), null, default);
+        var botTurn = await host.Store.ReadAsync(conversation, 0, default);
+        await host.Store.AppendAsync(conversation, botTurn[^1].Seq, [new AgentAssigned("agent1")], default);
+        await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, "我要找你们领导"), null, default);
+        await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, "好的谢谢"), null, default);
+
+        var flags = (await host.Store.ReadAsync(conversation, 0, default)).Select(e => e.Event).OfType<EmotionFlagged>().ToList();
+        Assert.Equal(2, flags.Count(f => f.Kind == SignalKind.ComplaintThreat));
+        Assert.Contains(flags, f => f is { Kind: SignalKind.ComplaintThreat, Level: SignalLevel.High });
     }
 
     [Fact]

@@ -13,13 +13,28 @@ public sealed class TurnLoggingTests
         await using var host = await BotHost.StartAsync(StoreKind.Sqlite, configureServices: services =>
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
         var conversation = (await host.Runtime.StartAsync("c1", "test", "zh-CN", default)).ConversationId;
-        const string Secret = "我的卡号是6222020202020202";
+        const string Words = "这双鞋到手价多少";
 
-        await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, Secret), null, default);
+        await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, Words), null, default);
 
-        var mentions = logs.Lines.Where(line => line.Message.Contains(Secret, StringComparison.Ordinal)).ToList();
+        var mentions = logs.Lines.Where(line => line.Message.Contains(Words, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(mentions);
         Assert.All(mentions, line => Assert.Equal(LogLevel.Trace, line.Level));
         Assert.Contains(logs.Lines, line => line.Level == LogLevel.Debug && line.Message.Contains(conversation, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CardAndPhoneNumbers_NeverReachTheLogs_EvenAtTrace()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await BotHost.StartAsync(StoreKind.Sqlite, configureServices: services =>
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
+        var conversation = (await host.Runtime.StartAsync("c1", "test", "zh-CN", default)).ConversationId;
+
+        await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, "卡号6222020202020202，手机13812345678"), null, default);
+
+        Assert.Contains(logs.Lines, line => line.Level == LogLevel.Trace && line.Message.Contains("5678", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Message.Contains("6222020202020202", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Message.Contains("13812345678", StringComparison.Ordinal));
     }
 }
