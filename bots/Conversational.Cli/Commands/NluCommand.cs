@@ -20,8 +20,8 @@ internal static class NluCommand
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object" };
 
         var eval = new Command("eval", "Train the intent model and evaluate it") { train, test, oosLabel, json };
-        eval.SetAction(parse => NotYetImplemented.Run("nlu eval", "understanding",
-            parse.GetRequiredValue(train), parse.GetRequiredValue(test)));
+        eval.SetAction(parse => NluEvaluation.Run(
+            parse.GetRequiredValue(train), parse.GetRequiredValue(test), parse.GetValue(oosLabel), parse.GetValue(json)));
         return new Command("nlu", "Natural-language understanding") { eval };
     }
 }

@@ -1,0 +1,181 @@
+using System.Text;
+
+namespace Conversational.Knowledge.IntentClassification;
+
+/// <summary>
+/// Reads intent example files: CSV (<c>.csv</c>, RFC 4180 quoting, so a quoted field may hold commas, doubled quotes
+/// and line breaks) or TSV (any other extension, one row a line, no quoting), UTF-8, with a header row naming a
+/// <c>text</c> column and a <c>label</c> (or <c>category</c>) column in any order; other columns are ignored.
+/// </summary>
+/// <remarks>Problems throw <see cref="InvalidDataException"/> with the file and line, e.g. <c>train.csv:7: …</c>.</remarks>
+public static class ExampleFile
+{
+    public static IReadOnlyList<IntentExample> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var content = File.ReadAllText(path, Encoding.UTF8);
+        var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        return Parse(content, csv, Path.GetFileName(path));
+    }
+
+    /// <summary>Parses file content; <paramref name="source"/> names it in error messages.</summary>
+    public static IReadOnlyList<IntentExample> Parse(string content, bool csv, string source)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var rows = csv ? CsvRows(content, source) : TsvRows(content);
+        using var enumerator = rows.GetEnumerator();
+        if (!enumerator.MoveNext())
+        {
+            throw new InvalidDataException($"{source}:1: the file is empty; it needs a header row with text and label columns.");
+        }
+
+        var header = enumerator.Current.Fields.Select(field => field.Trim().ToLowerInvariant()).ToList();
+        var textColumn = header.IndexOf("text");
+        var labelColumn = header.IndexOf("label");
+        if (labelColumn < 0)
+        {
+            labelColumn = header.IndexOf("category");
+        }
+
+        if (textColumn < 0 || labelColumn < 0)
+        {
+            var missing = textColumn < 0 ? "text" : "label (or category)";
+            throw new InvalidDataException(
+                $"{source}:{enumerator.Current.Line}: the header has no {missing} column (found: {string.Join(", ", header)}).");
+        }
+
+        var examples = new List<IntentExample>();
+        while (enumerator.MoveNext())
+        {
+            var (line, fields) = enumerator.Current;
+            if (fields.Count == 1 && fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (fields.Count != header.Count)
+            {
+                throw new InvalidDataException(
+                    $"{source}:{line}: expected {header.Count} fields like the header, found {fields.Count}.");
+            }
+
+            var label = fields[labelColumn].Trim();
+            if (label.Length == 0)
+            {
+                throw new InvalidDataException($"{source}:{line}: the label is empty.");
+            }
+
+            examples.Add(new IntentExample(fields[textColumn], label));
+        }
+
+        return examples;
+    }
+
+    private static IEnumerable<(int Line, List<string> Fields)> TsvRows(string content)
+    {
+        var lines = content.Split('\n');
+        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (i == 0)
+            {
+                line = line.TrimStart('\uFEFF');
+            }
+
+            yield return (i + 1, line.Split('\t').ToList());
+        }
+    }
+
+    private static IEnumerable<(int Line, List<string> Fields)> CsvRows(string content, string source)
+    {
+        var index = content.Length > 0 && content[0] == '\uFEFF' ? 1 : 0;
+        var line = 1;
+        while (index < content.Length)
+        {
+            var rowLine = line;
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var endOfRow = false;
+            while (!endOfRow)
+            {
+                if (index < content.Length && content[index] == '"')
+                {
+                    index++;
+                    while (true)
+                    {
+                        if (index >= content.Length)
+                        {
+                            throw new InvalidDataException($"{source}:{rowLine}: a quoted field is never closed.");
+                        }
+
+                        var c = content[index++];
+                        if (c == '"')
+                        {
+                            if (index < content.Length && content[index] == '"')
+                            {
+                                field.Append('"');
+                                index++;
+                                continue;
+                            }
+
+                            break;
+                        }
+
+                        if (c == '\n')
+                        {
+                            line++;
+                        }
+
+                        field.Append(c);
+                    }
+
+                    if (index < content.Length && content[index] is not (',' or '\r' or '\n'))
+                    {
+                        throw new InvalidDataException($"{source}:{line}: unexpected text after a closing quote.");
+                    }
+                }
+                else
+                {
+                    while (index < content.Length && content[index] is not (',' or '\r' or '\n'))
+                    {
+                        if (content[index] == '"')
+                        {
+                            throw new InvalidDataException($"{source}:{line}: a quote inside an unquoted field.");
+                        }
+
+                        field.Append(content[index++]);
+                    }
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                if (index >= content.Length)
+                {
+                    endOfRow = true;
+                }
+                else if (content[index] == ',')
+                {
+                    index++;
+                }
+                else
+                {
+                    if (content[index] == '\r')
+                    {
+                        index++;
+                    }
+
+                    if (index < content.Length && content[index] == '\n')
+                    {
+                        index++;
+                    }
+
+                    line++;
+                    endOfRow = true;
+                }
+            }
+
+            yield return (rowLine, fields);
+        }
+    }
+}

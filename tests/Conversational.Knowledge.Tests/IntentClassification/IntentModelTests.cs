@@ -1,0 +1,185 @@
+using Conversational.Knowledge.IntentClassification;
+
+namespace Conversational.Knowledge.Tests.IntentClassification;
+
+public sealed class IntentModelTests
+{
+    private static readonly IntentExample[] Examples =
+    [
+        .. Label("bill_installment", "账单分期", "我的账单能分期吗", "信用卡账单怎么分12期", "账单分期手续费多少", "想把这个月账单分6期",
+            "can i split my bill into installments", "bill installment please", "installments for my card bill"),
+        .. Label("return_exchange", "我要退货", "怎么退换货", "衣服尺码不对想换货", "质量有问题要退货", "退货流程是什么",
+            "i want to return this item", "how do i exchange shoes", "return my order"),
+        .. Label("price_after_coupons", "到手价多少", "用券以后多少钱", "这个手机到手多少钱", "叠加优惠后价格", "算一下到手价",
+            "what is the final price after coupons", "price with coupon", "how much after discount"),
+        .. Label("transfer_to_human", "转人工", "我要人工客服", "找真人", "给我转人工服务", "人工客服在吗",
+            "talk to a human", "agent please", "connect me to a person"),
+    ];
+
+    private static readonly Lazy<IntentModel> Model = new(() => IntentModel.Train(Examples));
+
+    [Fact]
+    public void Train_OneLabel_ThrowsArgumentExceptionSayingTwoLabelsAreNeeded()
+    {
+        var error = Assert.Throws<ArgumentException>(() => IntentModel.Train([new("a", "x"), new("b", "x")]));
+
+        Assert.Contains("at least two labels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_LabelWithOneExample_ThrowsArgumentExceptionNamingTheLabel()
+    {
+        var error = Assert.Throws<ArgumentException>(() => IntentModel.Train([new("a", "x"), new("b", "x"), new("c", "lonely")]));
+
+        Assert.Contains("lonely", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at least two examples", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_NoExamples_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => IntentModel.Train([]));
+    }
+
+    [Theory]
+    [InlineData("帮我把账单分期", "bill_installment")]
+    [InlineData("我想退货", "return_exchange")]
+    [InlineData("到手价是多少", "price_after_coupons")]
+    [InlineData("转人工客服", "transfer_to_human")]
+    [InlineData("I'd like to return it", "return_exchange")]
+    public void Predict_SeenKindOfUtterance_GivesItsIntentFirstWithScoresSorted(string text, string expected)
+    {
+        var predictions = Model.Value.Predict(text);
+
+        Assert.Equal(expected, predictions[0].Label);
+        Assert.Equal(predictions.OrderByDescending(prediction => prediction.Score).ToArray(), predictions);
+        Assert.All(predictions, prediction => Assert.InRange(prediction.Score, 0f, 1f));
+    }
+
+    [Fact]
+    public void Predict_SimplifiedTraditionalAndFullWidthVariants_GiveTheSameLabel()
+    {
+        string[] variants = ["我的账单能分12期吗", "我的帳單能分12期嗎", "我的账单能分１２期吗"];
+
+        var labels = variants.Select(variant => Model.Value.PredictLabel(variant)).ToList();
+
+        Assert.All(labels, label => Assert.Equal("bill_installment", label));
+        Assert.Equal(Model.Value.Predict(variants[0])[0].Score, Model.Value.Predict(variants[1])[0].Score, 5);
+    }
+
+    [Fact]
+    public void Predict_OddInput_NeverThrows()
+    {
+        string[] inputs = ["", " ", "😀👨‍👩‍👧🎉", new string('退', 10_000), "a\u0000b\u0007\u200B\u202Ec\r\n\t", "\uD800broken", "。，！？"];
+
+        foreach (var input in inputs)
+        {
+            var predictions = Model.Value.Predict(input);
+            Assert.NotEmpty(predictions);
+        }
+    }
+
+    [Fact]
+    public void Train_SameDataTwice_GivesTheSamePredictions()
+    {
+        var again = IntentModel.Train(Examples);
+        string[] probes = ["能分期吗", "退货", "多少钱", "人工", "hello there"];
+
+        foreach (var probe in probes)
+        {
+            var first = Model.Value.Predict(probe);
+            var second = again.Predict(probe);
+            Assert.Equal(first.Select(prediction => prediction.Label), second.Select(prediction => prediction.Label));
+            Assert.Equal(first[0].Score, second[0].Score, 5);
+        }
+    }
+
+    [Fact]
+    public void SaveAndLoad_RoundTrip_KeepsPredictionsLabelsAndOptions()
+    {
+        var model = IntentModel.Train(Examples, new IntentModelOptions { OutOfScopeThreshold = 0.3f, OutOfScopeLabel = "oos" });
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = IntentModel.Load(stream);
+
+        Assert.Equal(model.Labels, loaded.Labels);
+        Assert.Equal(model.Options, loaded.Options);
+        foreach (var probe in new[] { "能分期吗", "退货", "多少钱", "人工", "random words" })
+        {
+            Assert.Equal(model.Predict(probe), loaded.Predict(probe));
+        }
+    }
+
+    [Fact]
+    public void Load_NotAModel_ThrowsInvalidData()
+    {
+        using var stream = new MemoryStream("hello, world"u8.ToArray());
+
+        Assert.Throws<InvalidDataException>(() => IntentModel.Load(stream));
+    }
+
+    [Fact]
+    public void Predict_TopScoreBelowThreshold_AnswersTheOutOfScopeLabelFirst()
+    {
+        var model = IntentModel.Train(Examples, new IntentModelOptions { OutOfScopeThreshold = 1.01f, OutOfScopeLabel = "oos" });
+
+        var predictions = model.Predict("我想退货", maxResults: 3);
+
+        Assert.Equal("oos", predictions[0].Label);
+        Assert.Equal("return_exchange", predictions[1].Label);
+        Assert.Equal(3, predictions.Length);
+    }
+
+    [Fact]
+    public void Predict_FromManyThreadsAtOnce_GivesTheSameAnswers()
+    {
+        var expected = Model.Value.PredictLabel("我想退货");
+
+        var labels = new string[200];
+        Parallel.For(0, labels.Length, i => labels[i] = Model.Value.PredictLabel("我想退货"));
+
+        Assert.All(labels, label => Assert.Equal(expected, label));
+    }
+
+    [Fact]
+    public void ChooseThreshold_RejectsAtMostTheBudgetOfCorrectInScopeExamples()
+    {
+        // 100 correct in-scope scores 0.01 … 1.00: a 1% budget rejects the lowest, so the threshold is 0.02.
+        var heldOut = Enumerable.Range(1, 100).Select(i => new ScoredExample(i / 100f, Correct: true, IsOutOfScope: false))
+            .Append(new ScoredExample(0.5f, Correct: false, IsOutOfScope: true))
+            .ToList();
+
+        Assert.Equal(0.02f, IntentModel.ChooseThreshold(heldOut));
+    }
+
+    [Fact]
+    public void ChooseThreshold_NoCorrectInScopeExample_IsZero()
+    {
+        Assert.Equal(0f, IntentModel.ChooseThreshold([new ScoredExample(0.9f, Correct: false, IsOutOfScope: false)]));
+    }
+
+    [Fact]
+    public void TrainWithThreshold_SetsAThresholdAndTheOutOfScopeLabel()
+    {
+        var model = IntentModel.TrainWithThreshold(Examples, "oos");
+
+        Assert.Equal("oos", model.Options.OutOfScopeLabel);
+        Assert.NotNull(model.Options.OutOfScopeThreshold);
+        Assert.Equal("return_exchange", model.Predict("我想退货")[0].Label);
+    }
+
+    [Fact]
+    public void StratifiedSplit_HoldsOutAShareOfEachLabelAndKeepsTwoToTrain()
+    {
+        var (train, heldOut) = IntentModel.StratifiedSplit(Examples, 0.25, seed: 7);
+
+        Assert.Equal(Examples.Length, train.Count + heldOut.Count);
+        Assert.All(heldOut.GroupBy(example => example.Label), group => Assert.Equal(2, group.Count()));
+        Assert.Equal(heldOut, IntentModel.StratifiedSplit(Examples, 0.25, seed: 7).HeldOut);
+    }
+
+    private static IEnumerable<IntentExample> Label(string label, params string[] texts) =>
+        texts.Select(text => new IntentExample(text, label));
+}
