@@ -10,28 +10,14 @@ namespace Conversational.Testing;
 public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly List<string> _output;
 
-    private HostProcess(Process process, Uri baseAddress, List<string> output)
+    private HostProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
-        _output = output;
     }
 
     public Uri BaseAddress { get; }
-
-    /// <summary>Everything the host printed so far (for failure messages).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
 
     /// <summary>Starts the host built next to the tests with the given settings (e.g. <c>Storage__SqlitePath</c>).</summary>
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
@@ -56,9 +42,10 @@ public sealed partial class HostProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
+        // Lines are kept only until the host listens, to explain a failed start; after that the output is drained unread.
         void OnLine(string? line)
         {
-            if (line is null)
+            if (line is null || address.Task.IsCompleted)
             {
                 return;
             }
@@ -79,15 +66,23 @@ public sealed partial class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => address.TrySetException(new InvalidOperationException(
-            $"The host exited with {process.ExitCode} before listening:\n{string.Join('\n', lines)}"));
+        process.Exited += (_, _) =>
+        {
+            string output;
+            lock (lines)
+            {
+                output = string.Join('\n', lines);
+            }
+
+            address.TrySetException(new InvalidOperationException($"The host exited with {process.ExitCode} before listening:\n{output}"));
+        };
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
             var baseAddress = await address.Task.WaitAsync(timeout.Token);
-            return new HostProcess(process, baseAddress, lines);
+            return new HostProcess(process, baseAddress);
         }
         catch
         {

@@ -3,8 +3,6 @@ namespace Conversational.Bots.Activities;
 public static class ActivityTypes
 {
     public const string Message = "message";
-    public const string Typing = "typing";
-    public const string Event = "event";
 
     /// <summary>Sent by the runtime when a conversation starts, so the bot can greet first.</summary>
     public const string ConversationUpdate = "conversationUpdate";
@@ -14,9 +12,6 @@ public static class RoleTypes
 {
     public const string User = "user";
     public const string Bot = "bot";
-
-    /// <summary>A human agent writing in the conversation.</summary>
-    public const string Agent = "agent";
 }
 
 /// <summary>A participant: the customer, the bot or an agent.</summary>
