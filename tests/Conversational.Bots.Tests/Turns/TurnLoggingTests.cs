@@ -10,8 +10,7 @@ public sealed class TurnLoggingTests
     public async Task CustomerText_IsLoggedOnlyAtTrace()
     {
         var logs = new CapturingLoggerProvider();
-        await using var host = await BotHost.StartAsync(StoreKind.Sqlite, configureServices: services =>
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
+        await using var host = await StartLoggingEverythingAsync(logs);
         var conversation = (await host.Runtime.StartAsync("c1", "test", "zh-CN", default)).ConversationId;
         const string Words = "这双鞋到手价多少";
 
@@ -27,8 +26,7 @@ public sealed class TurnLoggingTests
     public async Task CardAndPhoneNumbers_NeverReachTheLogs_EvenAtTrace()
     {
         var logs = new CapturingLoggerProvider();
-        await using var host = await BotHost.StartAsync(StoreKind.Sqlite, configureServices: services =>
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
+        await using var host = await StartLoggingEverythingAsync(logs);
         var conversation = (await host.Runtime.StartAsync("c1", "test", "zh-CN", default)).ConversationId;
 
         await host.Runtime.ProcessAsync(conversation, Messages.From("c1", conversation, "卡号6222020202020202，手机13812345678"), null, default);
@@ -37,4 +35,8 @@ public sealed class TurnLoggingTests
         Assert.DoesNotContain(logs.Lines, line => line.Message.Contains("6222020202020202", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Message.Contains("13812345678", StringComparison.Ordinal));
     }
+
+    private static Task<BotHost> StartLoggingEverythingAsync(CapturingLoggerProvider logs) =>
+        BotHost.StartAsync(StoreKind.Sqlite, configureServices: services =>
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
 }
