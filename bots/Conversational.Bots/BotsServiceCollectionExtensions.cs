@@ -15,6 +15,7 @@ public static class BotsServiceCollectionExtensions
     {
         builder.AddStorage();
         builder.AddKnowledge();
+        builder.AddSkills();
 
         var services = builder.Services;
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -40,6 +41,7 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, AgentOwnershipGate>();
         services.AddSingleton<TurnPipeline>();
 
+        services.AddSingleton<SkillDispatcher>();
         services.AddSingleton<ITurnPolicy, TurnPolicy>();
         services.AddSingleton<DecisionExecutor>();
         services.AddSingleton<IBot, PolicyBot>();

@@ -1,4 +1,5 @@
 using Conversational.Knowledge.Understanding;
+using Conversational.Knowledge.Understanding.Entities;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ public static class KnowledgeServiceCollectionExtensions
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IUnderstanding, KeywordUnderstanding>();
+        builder.Services.AddSingleton(new EntityExtractor());
         return builder;
     }
 }

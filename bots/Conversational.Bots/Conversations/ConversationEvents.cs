@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Conversational.Bots.Activities;
 using Conversational.Knowledge.Understanding.Escalation;
+using Conversational.Skills.Dialogs;
 
 namespace Conversational.Bots.Conversations;
 
@@ -14,6 +15,9 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(BotReplied), nameof(BotReplied))]
 [JsonDerivedType(typeof(IntentRecognized), nameof(IntentRecognized))]
 [JsonDerivedType(typeof(EmotionFlagged), nameof(EmotionFlagged))]
+[JsonDerivedType(typeof(SkillStepped), nameof(SkillStepped))]
+[JsonDerivedType(typeof(SkillEnded), nameof(SkillEnded))]
+[JsonDerivedType(typeof(SkillFactRecorded), nameof(SkillFactRecorded))]
 [JsonDerivedType(typeof(HandoffRequested), nameof(HandoffRequested))]
 [JsonDerivedType(typeof(AgentAssigned), nameof(AgentAssigned))]
 [JsonDerivedType(typeof(HandedBackToBot), nameof(HandedBackToBot))]
@@ -44,8 +48,20 @@ public sealed record IntentRecognized(string Intent, double Confidence) : Conver
 /// </summary>
 public sealed record EmotionFlagged(SignalKind Kind, SignalLevel Level, string Cue) : ConversationEvent;
 
-/// <summary>转人工: the bot decided a human should take over, and why.</summary>
-public sealed record HandoffRequested(string Reason) : ConversationEvent;
+/// <summary>A skill dialog took the customer's message and now waits at <see cref="DialogSnapshot.Step"/>.</summary>
+public sealed record SkillStepped(DialogSnapshot Dialog) : ConversationEvent;
+
+/// <summary>A skill dialog finished: <see cref="Policies.SkillOutcomes"/> says how.</summary>
+public sealed record SkillEnded(string Skill, string Outcome) : ConversationEvent;
+
+/// <summary>Something a skill did that must be kept: disclosures shown, an installment applied, a return requested.</summary>
+public sealed record SkillFactRecorded(SkillFact Fact) : ConversationEvent;
+
+/// <summary>
+/// 转人工: the bot decided a human should take over, and why. <paramref name="Dialog"/> is the skill dialog the
+/// customer was in, with its slots, so the agent sees them and the bot resumes there after hand-back.
+/// </summary>
+public sealed record HandoffRequested(string Reason, DialogSnapshot? Dialog = null) : ConversationEvent;
 
 /// <summary>An agent owns the conversation from here on; the bot stays silent.</summary>
 public sealed record AgentAssigned(string AgentId) : ConversationEvent;

@@ -1,4 +1,5 @@
 using Conversational.Knowledge.Understanding;
+using Conversational.Skills.Dialogs;
 
 namespace Conversational.Bots.Conversations;
 
@@ -36,6 +37,9 @@ public sealed record ConversationState
     /// <summary>Customer messages in a row the bot did not understand.</summary>
     public int ConsecutiveMisunderstandings { get; init; }
 
+    /// <summary>The skill dialog in progress and its step; kept through a handoff so the bot resumes there.</summary>
+    public DialogSnapshot? ActiveDialog { get; init; }
+
     public static ConversationState Replay(string conversationId, IEnumerable<StoredEvent> events) =>
         events.Aggregate(new ConversationState { ConversationId = conversationId }, (state, e) => state.Apply(e));
 
@@ -53,10 +57,13 @@ public sealed record ConversationState
                 ConsecutiveFailedTurns = 0,
             },
             IntentRecognized => next with { ConsecutiveMisunderstandings = 0, ConsecutiveFailedTurns = 0 },
+            // A step the dialog took means the message was understood, whatever the intent model made of "12" or "XL".
+            SkillStepped stepped => next with { ActiveDialog = stepped.Dialog, ConsecutiveMisunderstandings = 0 },
+            SkillEnded => next with { ActiveDialog = null, ConsecutiveMisunderstandings = 0 },
             AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId },
             HandedBackToBot => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
             TurnFailed => next with { ConsecutiveFailedTurns = ConsecutiveFailedTurns + 1 },
-            DialogReset => next with { ConsecutiveFailedTurns = 0, ConsecutiveMisunderstandings = 0 },
+            DialogReset => next with { ConsecutiveFailedTurns = 0, ConsecutiveMisunderstandings = 0, ActiveDialog = null },
             _ => next,
         };
     }

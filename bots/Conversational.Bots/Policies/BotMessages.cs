@@ -23,6 +23,20 @@ public sealed record BotMessages
     public required string ReturnExchange { get; init; }
     public required string ReturnStatus { get; init; }
     public required string TransferToHumanOption { get; init; }
+    public required string CancelOption { get; init; }
+
+    /// <summary>A skill dialog was cancelled. {0} is the capability's name.</summary>
+    public required string DialogCancelled { get; init; }
+
+    /// <summary>Help asked in the middle of a dialog. {0} is the capability's name.</summary>
+    public required string InDialogHelp { get; init; }
+
+    public required string InDialogThanks { get; init; }
+
+    /// <summary>Another skill asked for in the middle of a dialog. {0}: the current one, {1}: the one asked for.</summary>
+    public required string InDialogOtherSkill { get; init; }
+
+    public required string InDialogNotUnderstood { get; init; }
 
     /// <summary>The quick replies under the welcome and help messages.</summary>
     public IReadOnlyList<string> MenuOptions => [PriceAfterCoupons, BillInstallment, ReturnExchange, TransferToHumanOption];
@@ -44,6 +58,12 @@ public sealed record BotMessages
         ReturnExchange = "退换货",
         ReturnStatus = "退换货进度",
         TransferToHumanOption = "转人工",
+        CancelOption = "取消",
+        DialogCancelled = "好的，已取消“{0}”。还有什么可以帮您？",
+        InDialogHelp = "您正在办理“{0}”。随时可以说“取消”结束，或说“转人工”联系人工客服。",
+        InDialogThanks = "不客气！",
+        InDialogOtherSkill = "您正在办理“{0}”。如需先办理“{1}”，请先说“取消”。",
+        InDialogNotUnderstood = "抱歉，我没有理解。",
     };
 
     public static BotMessages English { get; } = new()
@@ -67,6 +87,12 @@ public sealed record BotMessages
         ReturnExchange = "Returns and exchanges",
         ReturnStatus = "Return status",
         TransferToHumanOption = "Agent",
+        CancelOption = "Cancel",
+        DialogCancelled = "OK, I've cancelled \"{0}\". Anything else I can help with?",
+        InDialogHelp = "We're in the middle of \"{0}\". Say \"cancel\" to stop at any time, or \"agent\" to reach a person.",
+        InDialogThanks = "You're welcome!",
+        InDialogOtherSkill = "We're in the middle of \"{0}\". To do \"{1}\" first, say \"cancel\".",
+        InDialogNotUnderstood = "Sorry, I didn't get that.",
     };
 
     public static BotMessages For(string language) =>

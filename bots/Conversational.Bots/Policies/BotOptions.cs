@@ -14,4 +14,10 @@ public sealed class BotOptions
     /// <summary>The language of new conversations when the channel does not say.</summary>
     [RegularExpression("^(zh-CN|en)$", ErrorMessage = "Bot:DefaultLocale must be zh-CN or en.")]
     public string DefaultLocale { get; set; } = "zh-CN";
+
+    /// <summary>
+    /// Channels whose login proves who the customer is (the app's customer token), so skills that need identity
+    /// (账单分期) skip the one-time code for the customers they know. Visitors are never verified.
+    /// </summary>
+    public string[] VerifiedChannels { get; set; } = ["app", "cli"];
 }

@@ -1,3 +1,5 @@
+using Conversational.Skills.Dialogs;
+
 namespace Conversational.Bots.Policies;
 
 /// <summary>
@@ -12,8 +14,8 @@ public sealed record ReplyDecision(string Text, IReadOnlyList<string>? QuickRepl
 /// <summary>The bot did not understand: ask which of the offered options the customer means.</summary>
 public sealed record ClarifyDecision(IReadOnlyList<string> Options) : Decision;
 
-/// <summary>A human should take over, for <see cref="Reason"/>.</summary>
-public sealed record HandOffDecision(string Reason) : Decision;
+/// <summary>A human should take over, for <see cref="Reason"/>, carrying the skill dialog the customer was in.</summary>
+public sealed record HandOffDecision(string Reason, DialogSnapshot? Dialog = null) : Decision;
 
 /// <summary>The turn is done; wait for the customer.</summary>
 public sealed record ListenDecision : Decision

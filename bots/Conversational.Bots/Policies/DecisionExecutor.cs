@@ -20,7 +20,7 @@ public sealed class DecisionExecutor
                 break;
             case HandOffDecision handOff:
                 // The request is recorded now so that the handoff area, when it lands, finds every past request.
-                context.Record(new HandoffRequested(handOff.Reason));
+                context.Record(new HandoffRequested(handOff.Reason, handOff.Dialog));
                 context.Reply(messages.HandoffNotYetAvailable);
                 break;
             default:

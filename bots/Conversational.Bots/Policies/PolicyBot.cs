@@ -8,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Conversational.Bots.Policies;
 
 /// <summary>
-/// The bot: understand the message, then let the policy decide and the executor act, step by step, until the
-/// policy says listen or the step cap is reached.
+/// The bot: understand the message; give it to the skill dialog in progress or the one it asks for; otherwise let the
+/// policy decide and the executor act, step by step, until the policy says listen or the step cap is reached.
 /// </summary>
-public sealed partial class PolicyBot(IUnderstanding understanding, ITurnPolicy policy, DecisionExecutor executor,
-    IOptions<BotOptions> options, ILogger<PolicyBot> logger) : IBot
+public sealed partial class PolicyBot(IUnderstanding understanding, SkillDispatcher skills, ITurnPolicy policy,
+    DecisionExecutor executor, IOptions<BotOptions> options, ILogger<PolicyBot> logger) : IBot
 {
     public async Task OnTurnAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -21,6 +21,10 @@ public sealed partial class PolicyBot(IUnderstanding understanding, ITurnPolicy 
         {
             context.Understanding = await understanding.UnderstandAsync(text, cancellationToken);
             context.Record(new IntentRecognized(context.Understanding.Intent, context.Understanding.Confidence));
+            if (await skills.TryHandleAsync(context, cancellationToken))
+            {
+                return;
+            }
         }
 
         var maxSteps = options.Value.MaxStepsPerTurn;

@@ -34,7 +34,7 @@ public sealed class TurnPolicy : ITurnPolicy
             Intents.Greeting => new ReplyDecision(messages.Greeting, messages.MenuOptions),
             Intents.Help => new ReplyDecision(messages.Help, messages.MenuOptions),
             Intents.ThanksBye => new ReplyDecision(messages.Goodbye),
-            Intents.TransferToHuman => new HandOffDecision(HandoffReasons.CustomerAsked),
+            Intents.TransferToHuman => new HandOffDecision(HandoffReasons.CustomerAsked, context.State.ActiveDialog),
             Intents.PriceAfterCoupons or Intents.BillInstallment or Intents.ReturnExchange or Intents.ReturnStatus =>
                 new ReplyDecision(string.Format(null, messages.NotYetAvailable, messages.CapabilityName(understanding.Intent))),
             // The first miss asks which task the customer means; a second miss in a row offers a person instead.

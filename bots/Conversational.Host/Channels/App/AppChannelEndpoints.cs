@@ -41,7 +41,7 @@ public static class AppChannelEndpoints
         CancellationToken cancellationToken)
     {
         var customerId = "v" + Guid.CreateVersion7().ToString("N");
-        await services.Customers.AddIfMissingAsync(new CustomerProfile(customerId, "访客", "visitor", 0, null, null, ["visitor"]),
+        await services.Customers.AddIfMissingAsync(new CustomerProfile(customerId, "访客", CustomerTags.Visitor, 0, null, null, [CustomerTags.Visitor]),
             cancellationToken);
         var (token, expiresAt) = services.Tokens.Issue(customerId, services.Options.Value.CustomerTokenLifetime);
         return TypedResults.Created((string?)null, new VisitorSession(customerId, token, expiresAt));

@@ -1,0 +1,141 @@
+using Conversational.Bots.Activities;
+using Conversational.Bots.Conversations;
+using Conversational.Bots.Customers;
+using Conversational.Bots.Turns;
+using Conversational.Knowledge.Understanding;
+using Conversational.Knowledge.Understanding.Entities;
+using Conversational.Skills.Dialogs;
+using Microsoft.Extensions.Options;
+
+namespace Conversational.Bots.Policies;
+
+/// <summary>
+/// Gives the customer's message to the skill dialog in progress, or starts the dialog its intent asks for, and does
+/// what every dialog shares: cancel at any step, a question in the middle answered before the step is asked again,
+/// and the way to a person when the bot keeps missing.
+/// </summary>
+public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomerDirectory customers, EntityExtractor entities,
+    TimeProvider time, IOptions<BotOptions> options)
+{
+    private readonly Dictionary<string, ISkillDialog> _bySkill = dialogs.ToDictionary(d => d.Skill, StringComparer.Ordinal);
+
+    /// <summary>True if a skill took the message; false leaves it to the general policy.</summary>
+    public async Task<bool> TryHandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Activity is not { Type: ActivityTypes.Message, Text: { } text } || context.Understanding is not { } understanding
+            || understanding.Intent == Intents.TransferToHuman)
+        {
+            // Asking for a person is the general policy's to answer, from any step; the handoff carries the dialog.
+            return false;
+        }
+
+        var messages = BotMessages.For(context.Language);
+        if (context.State.ActiveDialog is { } active && _bySkill.TryGetValue(active.Skill, out var current))
+        {
+            if (DialogCommands.IsCancel(text))
+            {
+                context.Record(new SkillEnded(active.Skill, SkillOutcomes.Cancelled));
+                context.Reply(string.Format(null, messages.DialogCancelled, messages.CapabilityName(active.Skill)), messages.MenuOptions);
+                return true;
+            }
+
+            var outcome = await current.ContinueAsync(active, await TurnAsync(context, text, understanding, cancellationToken),
+                cancellationToken);
+            if (outcome.Understood)
+            {
+                Apply(context, current, outcome);
+            }
+            else
+            {
+                AnswerInTheMiddle(context, current, active, understanding, messages);
+            }
+
+            return true;
+        }
+
+        if (_bySkill.Values.FirstOrDefault(d => d.StartIntents.Contains(understanding.Intent)) is not { } starting)
+        {
+            return false;
+        }
+
+        Apply(context, starting, await starting.BeginAsync(await TurnAsync(context, text, understanding, cancellationToken),
+            cancellationToken));
+        return true;
+    }
+
+    /// <summary>The message was no answer to the step: answer what it was, then ask the step again.</summary>
+    private void AnswerInTheMiddle(TurnContext context, ISkillDialog dialog, DialogSnapshot active, Understanding understanding,
+        BotMessages messages)
+    {
+        var prompt = dialog.Prompt(active, context.Language);
+        switch (understanding.Intent)
+        {
+            case Intents.Help or Intents.Greeting:
+                context.Reply(string.Format(null, messages.InDialogHelp, messages.CapabilityName(active.Skill)));
+                break;
+            case Intents.ThanksBye:
+                context.Reply(messages.InDialogThanks);
+                break;
+            case var intent when intent != active.Skill && _bySkill.Values.Any(d => d.StartIntents.Contains(intent)):
+                context.Reply(string.Format(null, messages.InDialogOtherSkill, messages.CapabilityName(active.Skill), messages.CapabilityName(intent)));
+                break;
+            case var _ when context.State.ConsecutiveMisunderstandings >= 1:
+                // A second miss in a row: stop repeating the question and offer a person, who will see the dialog's slots.
+                context.Reply(messages.OfferHuman, [messages.TransferToHumanOption, messages.CancelOption]);
+                return;
+            default:
+                context.Reply(messages.InDialogNotUnderstood);
+                break;
+        }
+
+        context.Reply(prompt.Text, prompt.QuickReplies);
+    }
+
+    private static void Apply(TurnContext context, ISkillDialog dialog, DialogOutcome outcome)
+    {
+        foreach (var reply in outcome.Replies)
+        {
+            context.Reply(reply.Text, reply.QuickReplies);
+        }
+
+        foreach (var fact in outcome.Facts)
+        {
+            context.Record(new SkillFactRecorded(fact));
+        }
+
+        context.Record(outcome.Next is { } next ? new SkillStepped(next) : new SkillEnded(dialog.Skill, SkillOutcomes.Completed));
+        if (outcome.HandoffReason is { } reason)
+        {
+            context.Record(new HandoffRequested(reason, outcome.Next));
+            context.Reply(BotMessages.For(context.Language).HandoffNotYetAvailable);
+        }
+    }
+
+    private async Task<SkillTurn> TurnAsync(TurnContext context, string text, Understanding understanding,
+        CancellationToken cancellationToken)
+    {
+        // An anonymous web visitor is "logged in" only as themselves; their card needs a one-time code.
+        var verified = options.Value.VerifiedChannels.Contains(context.State.Channel, StringComparer.OrdinalIgnoreCase)
+            && await customers.FindAsync(context.State.CustomerId, cancellationToken) is { } profile
+            && !profile.Tags.Contains(CustomerTags.Visitor, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var normalized = TextNormalizer.Normalize(text);
+        return new SkillTurn
+        {
+            TurnId = context.Activity.Id ?? Guid.CreateVersion7().ToString("N"),
+            ConversationId = context.State.ConversationId,
+            CustomerId = context.State.CustomerId,
+            CustomerVerified = verified,
+            Language = context.Language,
+            Text = text,
+            NormalizedText = normalized,
+            Understanding = understanding,
+            Entities = entities.Extract(text, DateOnly.FromDateTime(now.ToOffset(ChinaStandardTime).DateTime)),
+            Now = now,
+        };
+    }
+
+    // Relative dates (今天, 上周五) mean the customer's calendar day; the service is in China.
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class SkillsServiceCollectionExtensions
+{
+    /// <summary>The self-service skills: their dialogs, stores and demo data.</summary>
+    public static IHostApplicationBuilder AddSkills(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder;
+    }
+}
