@@ -13,7 +13,8 @@ internal static class CliHost
     /// Reads the repository's <c>appsettings.json</c> (copied beside the binaries) and then environment variables,
     /// so <c>Storage__SqlitePath</c> and the like work as for the server.
     /// </summary>
-    public static IHost Build()
+    /// <param name="configure">Last changes before the host is built (the conversation test runner's store and clock).</param>
+    public static IHost Build(Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -28,6 +29,7 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.AddBots();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 }

@@ -14,7 +14,6 @@ public sealed class ContractCommandTests : IDisposable
     {
         { "kb eval", ["kb", "eval", "--corpus", "train.csv", "--queries", "test.csv", "--json"] },
         { "match eval", ["match", "eval", "--train", "train.csv", "--test", "test.csv", "--json"] },
-        { "test", ["test", "dialogues/"] },
         { "kb import", ["kb", "import", "train.csv"] },
     };
 
@@ -24,7 +23,6 @@ public sealed class ContractCommandTests : IDisposable
     {
         _cli.Touch("train.csv");
         _cli.Touch("test.csv");
-        _cli.Touch("dialogues/");
 
         var result = await _cli.RunAsync("", args);
 

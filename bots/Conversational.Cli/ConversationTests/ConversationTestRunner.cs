@@ -1,0 +1,189 @@
+using System.Globalization;
+using Conversational.Bots.Activities;
+using Conversational.Bots.Conversations;
+using Conversational.Bots.Turns;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversational.Cli.ConversationTests;
+
+/// <summary>What running one script showed.</summary>
+/// <param name="Failures">Each unmet expectation, with the script line it comes from; empty when the script passed.</param>
+/// <param name="Transcript">The conversation as it happened, for the report.</param>
+internal sealed record ScriptResult(ConversationScript Script, IReadOnlyList<string> Failures, IReadOnlyList<string> Transcript)
+{
+    public bool Passed => Failures.Count == 0;
+}
+
+/// <summary>
+/// Runs a conversation test file against the real bot: the same runtime, skills and seeded demo data as the product,
+/// in a fresh SQLite store of its own, at the script's fixed time, so every file starts from the same world.
+/// </summary>
+internal static class ConversationTestRunner
+{
+    public static async Task<ScriptResult> RunAsync(ConversationScript script, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("conversational-test-");
+        try
+        {
+            var clock = new ScenarioClock(script.Now);
+            using var host = CliHost.Build(builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage:Provider"] = "Sqlite",
+                    ["Storage:SqlitePath"] = Path.Combine(directory.FullName, "test.db"),
+                    ["Storage:SeedDemoData"] = "true",
+                });
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            });
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await new ScriptRun(script, host.Services, clock).RunAsync(cancellationToken);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>One script's conversation, step by step.</summary>
+    private sealed class ScriptRun(ConversationScript script, IServiceProvider services, ScenarioClock clock)
+    {
+        private readonly ConversationRuntime _runtime = services.GetRequiredService<ConversationRuntime>();
+        private readonly IConversationStore _store = services.GetRequiredService<IConversationStore>();
+        private readonly List<string> _failures = [];
+        private readonly List<string> _transcript = [];
+        private ConversationState _state = new() { ConversationId = "" };
+
+        public async Task<ScriptResult> RunAsync(CancellationToken cancellationToken)
+        {
+            var started = await _runtime.StartAsync(script.Customer, script.Channel, script.Locale, cancellationToken);
+            _state = new ConversationState { ConversationId = started.ConversationId };
+            await CatchUpAsync(started.ConversationId, cancellationToken);
+            Write(started.Activities);
+            foreach (var step in script.Steps)
+            {
+                switch (step)
+                {
+                    case UserStep user:
+                        await SayAsync(user, cancellationToken);
+                        break;
+                    case AgentStep agent:
+                        ConversationEvent @event = agent.Action == AgentAction.TakesOver
+                            ? new AgentAssigned(agent.AgentId)
+                            : new HandedBackToBot(agent.AgentId);
+                        await _store.AppendAsync(_state.ConversationId, _state.Version, [@event], cancellationToken);
+                        await CatchUpAsync(_state.ConversationId, cancellationToken);
+                        _transcript.Add($"-- {agent.AgentId} {(agent.Action == AgentAction.TakesOver ? "takes over" : "hands back")}");
+                        break;
+                    case WaitStep wait:
+                        clock.Advance(wait.Duration);
+                        _transcript.Add($"-- {wait.Duration} later");
+                        break;
+                }
+            }
+
+            return new ScriptResult(script, _failures, _transcript);
+        }
+
+        private async Task SayAsync(UserStep step, CancellationToken cancellationToken)
+        {
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = step.Text,
+                ChannelId = script.Channel,
+                From = new ChannelAccount(script.Customer, Role: RoleTypes.User),
+                Conversation = new ConversationAccount(_state.ConversationId),
+                Locale = script.Locale,
+            };
+            var result = await _runtime.ProcessAsync(_state.ConversationId, activity, channelMessageId: null, cancellationToken);
+            var events = await CatchUpAsync(_state.ConversationId, cancellationToken);
+            Write(result.Activities);
+            Check(step, [.. result.Activities.Where(a => a.From?.Role == RoleTypes.Bot)], [.. events.Select(e => e.Event)]);
+        }
+
+        private void Check(UserStep step, IReadOnlyList<Activity> replies, IReadOnlyList<ConversationEvent> events)
+        {
+            var expect = step.Expect;
+            var text = string.Join("\n", replies.Select(r => r.Text));
+            var quickReplies = replies.SelectMany(r => r.SuggestedActions?.Actions ?? []).Select(a => a.Title).ToList();
+            foreach (var expected in expect.Contains.Where(e => !text.Contains(e, StringComparison.Ordinal)))
+            {
+                Fail(step, $"the bot's reply does not contain \"{expected}\"");
+            }
+
+            foreach (var unexpected in expect.NotContains.Where(e => text.Contains(e, StringComparison.Ordinal)))
+            {
+                Fail(step, $"the bot's reply contains \"{unexpected}\"");
+            }
+
+            foreach (var expected in expect.QuickReplies.Where(e => !quickReplies.Contains(e)))
+            {
+                Fail(step, $"no quick reply \"{expected}\" (offered: {string.Join(", ", quickReplies)})");
+            }
+
+            if (expect.Silent && replies.Count > 0)
+            {
+                Fail(step, "the bot answered, but it should have stayed silent");
+            }
+
+            if (!expect.Silent && replies.Count == 0 && expect != new TurnExpectations())
+            {
+                Fail(step, "the bot did not answer");
+            }
+
+            var intent = events.OfType<IntentRecognized>().FirstOrDefault()?.Intent;
+            Compare(step, "intent", expect.Intent, intent ?? "none");
+            Compare(step, "skill", expect.Skill, _state.ActiveDialog?.Skill ?? "none");
+            Compare(step, "step", expect.Step, _state.ActiveDialog?.Step ?? "none");
+            Compare(step, "ended", expect.Ended, events.OfType<SkillEnded>().LastOrDefault()?.Outcome ?? "no");
+            Compare(step, "handoff", expect.Handoff, events.OfType<HandoffRequested>().LastOrDefault()?.Reason ?? "no");
+            var facts = events.OfType<SkillFactRecorded>().Select(f => f.Fact.GetType().Name).ToList();
+            foreach (var expected in expect.Facts.Where(f => !facts.Contains(f)))
+            {
+                Fail(step, $"no {expected} recorded (recorded: {(facts.Count == 0 ? "none" : string.Join(", ", facts))})");
+            }
+        }
+
+        private void Compare(UserStep step, string what, string? expected, string actual)
+        {
+            if (expected is not null && expected != actual)
+            {
+                Fail(step, $"{what} is {actual}, expected {expected}");
+            }
+        }
+
+        private void Fail(UserStep step, string message) =>
+            _failures.Add(string.Create(CultureInfo.InvariantCulture, $"{script.Path}:{step.Line}: \"{step.Text}\": {message}"));
+
+        /// <summary>Applies the events appended since the last look and returns them.</summary>
+        private async Task<IReadOnlyList<StoredEvent>> CatchUpAsync(string conversationId, CancellationToken cancellationToken)
+        {
+            var events = await _store.ReadAsync(conversationId, _state.Version, cancellationToken);
+            _state = events.Aggregate(_state, (state, e) => state.Apply(e));
+            return events;
+        }
+
+        private void Write(IEnumerable<Activity> activities)
+        {
+            foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message))
+            {
+                var who = activity.From?.Role == RoleTypes.Bot ? "bot" : "user";
+                var options = activity.SuggestedActions?.Actions is { Count: > 0 } actions
+                    ? "  [" + string.Join("] [", actions.Select(a => a.Title)) + "]"
+                    : "";
+                _transcript.Add($"{who}> {activity.Text?.ReplaceLineEndings(" / ")}{options}");
+            }
+        }
+    }
+}
