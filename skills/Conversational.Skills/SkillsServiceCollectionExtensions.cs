@@ -1,3 +1,4 @@
+using Conversational.Skills.Outbox;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,9 @@ public static class SkillsServiceCollectionExtensions
     public static IHostApplicationBuilder AddSkills(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSchemaMigration(DomainEventOutbox.Schema);
+        services.AddSingleton<DomainEventOutbox>();
         return builder;
     }
 }

@@ -40,6 +40,9 @@ public sealed record ConversationState
     /// <summary>The skill dialog in progress and its step; kept through a handoff so the bot resumes there.</summary>
     public DialogSnapshot? ActiveDialog { get; init; }
 
+    /// <summary>What skills recorded in this conversation, oldest first; few per conversation.</summary>
+    public IReadOnlyList<SkillFact> SkillFacts { get; init; } = [];
+
     public static ConversationState Replay(string conversationId, IEnumerable<StoredEvent> events) =>
         events.Aggregate(new ConversationState { ConversationId = conversationId }, (state, e) => state.Apply(e));
 
@@ -60,6 +63,7 @@ public sealed record ConversationState
             // A step the dialog took means the message was understood, whatever the intent model made of "12" or "XL".
             SkillStepped stepped => next with { ActiveDialog = stepped.Dialog, ConsecutiveMisunderstandings = 0 },
             SkillEnded => next with { ActiveDialog = null, ConsecutiveMisunderstandings = 0 },
+            SkillFactRecorded recorded => next with { SkillFacts = [.. SkillFacts, recorded.Fact] },
             AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId },
             HandedBackToBot => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
             TurnFailed => next with { ConsecutiveFailedTurns = ConsecutiveFailedTurns + 1 },

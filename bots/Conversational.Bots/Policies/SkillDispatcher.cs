@@ -45,13 +45,18 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             if (outcome.Understood)
             {
                 Apply(context, current, outcome);
-            }
-            else
-            {
-                AnswerInTheMiddle(context, current, active, understanding, messages);
+                return true;
             }
 
-            return true;
+            if (current.Prompt(active, context.Language) is { } prompt)
+            {
+                AnswerInTheMiddle(context, active, prompt, understanding, messages);
+                return true;
+            }
+
+            // The dialog was at rest (its answer given) and this message is about something else: it ends here, and the
+            // message is handled as if no dialog had been active.
+            context.Record(new SkillEnded(active.Skill, SkillOutcomes.Completed));
         }
 
         if (_bySkill.Values.FirstOrDefault(d => d.StartIntents.Contains(understanding.Intent)) is not { } starting)
@@ -65,10 +70,9 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
     }
 
     /// <summary>The message was no answer to the step: answer what it was, then ask the step again.</summary>
-    private void AnswerInTheMiddle(TurnContext context, ISkillDialog dialog, DialogSnapshot active, Understanding understanding,
+    private void AnswerInTheMiddle(TurnContext context, DialogSnapshot active, SkillReply prompt, Understanding understanding,
         BotMessages messages)
     {
-        var prompt = dialog.Prompt(active, context.Language);
         switch (understanding.Intent)
         {
             case Intents.Help or Intents.Greeting:
@@ -133,6 +137,7 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             Understanding = understanding,
             Entities = entities.Extract(text, DateOnly.FromDateTime(now.ToOffset(ChinaStandardTime).DateTime)),
             Now = now,
+            Facts = context.State.SkillFacts,
         };
     }
 

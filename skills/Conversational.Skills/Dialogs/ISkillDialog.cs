@@ -16,8 +16,11 @@ public interface ISkillDialog
 
     Task<DialogOutcome> ContinueAsync(DialogSnapshot snapshot, SkillTurn turn, CancellationToken cancellationToken);
 
-    /// <summary>The question the dialog is waiting on, asked again after a question in the middle or an agent's hand-back.</summary>
-    SkillReply Prompt(DialogSnapshot snapshot, string language);
+    /// <summary>
+    /// The question the dialog is waiting on, asked again after a question in the middle or an agent's hand-back; null
+    /// when the dialog is at rest (an answer given, follow-ups welcome), so a message it cannot use simply ends it.
+    /// </summary>
+    SkillReply? Prompt(DialogSnapshot snapshot, string language);
 
     /// <summary>The dialog's state machine as a Mermaid diagram, compared in tests with the committed one.</summary>
     string ToMermaid();

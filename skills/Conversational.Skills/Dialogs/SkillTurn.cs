@@ -31,6 +31,9 @@ public sealed record SkillTurn
 
     public required DateTimeOffset Now { get; init; }
 
+    /// <summary>The facts skills recorded earlier in this conversation (a lockout, an application made).</summary>
+    public IReadOnlyList<SkillFact> Facts { get; init; } = [];
+
     public bool IsEnglish => Language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first entity of the given value type, if the message has one.</summary>
