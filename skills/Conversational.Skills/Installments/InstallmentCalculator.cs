@@ -40,7 +40,8 @@ public static class InstallmentCalculator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periods);
         if (!InstallmentProductTable.IsRate(feeRatePerPeriod))
         {
-            throw new ArgumentOutOfRangeException(nameof(feeRatePerPeriod), feeRatePerPeriod, "A fee rate must be at least 0 and less than 1.");
+            throw new ArgumentOutOfRangeException(nameof(feeRatePerPeriod), feeRatePerPeriod,
+                "A fee rate must be at least 0 and less than 1.");
         }
 
         var principal = Cents.Truncate(amount / periods);

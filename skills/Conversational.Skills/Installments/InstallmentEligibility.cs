@@ -9,7 +9,8 @@ public static class InstallmentEligibility
     /// on a statement that is not installed yet, not past due (<paramref name="today"/> after the due date) and owes something.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="amount"/> has fractions of a cent.</exception>
-    public static InstallmentEligibilityResult Check(CardStatement statement, InstallmentProductTable table, decimal? amount, DateOnly today)
+    public static InstallmentEligibilityResult Check(
+        CardStatement statement, InstallmentProductTable table, decimal? amount, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(table);

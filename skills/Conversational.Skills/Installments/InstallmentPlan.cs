@@ -1,7 +1,7 @@
 namespace Conversational.Skills.Installments;
 
-/// <summary>An installment plan as <see cref="InstallmentCalculator.Plan(decimal, int, decimal)"/> computes it; all money in yuan.</summary>
-/// <param name="FirstPrincipal">Principal of period 1: <paramref name="PrincipalPerPeriod"/> plus the cents left over by truncation.</param>
+/// <summary>An installment plan as <see cref="InstallmentCalculator.Plan(decimal, int, decimal)"/> computes it, in yuan.</summary>
+/// <param name="FirstPrincipal">Principal of period 1: <paramref name="PrincipalPerPeriod"/> plus the cents truncation left over.</param>
 /// <param name="PrincipalPerPeriod">Principal of periods 2 onward: the amount divided by the periods, truncated to the cent.</param>
 /// <param name="FeePerPeriod">The same fee every period: amount × rate, rounded to the cent half away from zero.</param>
 /// <param name="TotalFee">Fee per period × periods.</param>

@@ -62,8 +62,8 @@ public sealed class InstallmentProductTableTests
         { "Offers[1].Periods 3 is offered more than once", Table([new(3, 0.0075m), new(3, 0.006m)]) },
         { "Offers[0].FeeRatePerPeriod must be at least 0 and less than 1 (was -0.001)", Table([new(3, -0.001m)]) },
         { "Offers[0].FeeRatePerPeriod must be at least 0 and less than 1 (was 1)", Table([new(3, 1m)]) },
-        { "MinimumAmount (800) must not exceed MaximumAmount (700)", new() { Offers = [new(3, 0.0075m)], MinimumAmount = 800m, MaximumAmount = 700m } },
-        { "MinimumAmount must be greater than 0 (was 0)", new() { Offers = [new(3, 0.0075m)], MinimumAmount = 0m, MaximumAmount = 700m } },
+        { "MinimumAmount (800) must not exceed MaximumAmount (700)", Table([new(3, 0.0075m)], minimum: 800m, maximum: 700m) },
+        { "MinimumAmount must be greater than 0 (was 0)", Table([new(3, 0.0075m)], minimum: 0m, maximum: 700m) },
     };
 
     [Theory]
@@ -103,6 +103,7 @@ public sealed class InstallmentProductTableTests
         Assert.Contains("must not exceed MaximumAmount", exception.Message, StringComparison.Ordinal);
     }
 
-    private static InstallmentProductTable Table(IReadOnlyList<InstallmentOffer> offers) =>
-        new() { Offers = offers, MinimumAmount = 500m, MaximumAmount = 50_000m };
+    private static InstallmentProductTable Table(
+        IReadOnlyList<InstallmentOffer> offers, decimal minimum = 500m, decimal maximum = 50_000m) =>
+        new() { Offers = offers, MinimumAmount = minimum, MaximumAmount = maximum };
 }
