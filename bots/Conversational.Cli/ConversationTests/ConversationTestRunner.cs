@@ -2,6 +2,7 @@ using System.Globalization;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Turns;
+using Conversational.Skills.Installments;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,8 @@ internal static class ConversationTestRunner
                     ["Storage:SeedDemoData"] = "true",
                 });
                 builder.Services.AddSingleton<TimeProvider>(clock);
+                builder.Services.AddSingleton<CapturedOneTimeCodes>();
+                builder.Services.AddSingleton<IOneTimeCodeSender>(sp => sp.GetRequiredService<CapturedOneTimeCodes>());
             });
             await host.StartAsync(cancellationToken);
             try
@@ -55,11 +58,14 @@ internal static class ConversationTestRunner
         }
     }
 
+    private const string OneTimeCodePlaceholder = "{otp}";
+
     /// <summary>One script's conversation, step by step.</summary>
     private sealed class ScriptRun(ConversationScript script, IServiceProvider services, ScenarioClock clock)
     {
         private readonly ConversationRuntime _runtime = services.GetRequiredService<ConversationRuntime>();
         private readonly IConversationStore _store = services.GetRequiredService<IConversationStore>();
+        private readonly CapturedOneTimeCodes _codes = services.GetRequiredService<CapturedOneTimeCodes>();
         private readonly List<string> _failures = [];
         private readonly List<string> _transcript = [];
         private ConversationState _state = new() { ConversationId = "" };
@@ -97,10 +103,15 @@ internal static class ConversationTestRunner
 
         private async Task SayAsync(UserStep step, CancellationToken cancellationToken)
         {
+            var text = step.Text.Contains(OneTimeCodePlaceholder, StringComparison.Ordinal)
+                ? step.Text.Replace(OneTimeCodePlaceholder, _codes.LastFor(script.Customer)
+                    ?? throw new ConversationScriptException(script.Path, step.Line, "{otp} used before the bot sent a one-time code"),
+                    StringComparison.Ordinal)
+                : step.Text;
             var activity = new Activity
             {
                 Type = ActivityTypes.Message,
-                Text = step.Text,
+                Text = text,
                 ChannelId = script.Channel,
                 From = new ChannelAccount(script.Customer, Role: RoleTypes.User),
                 Conversation = new ConversationAccount(_state.ConversationId),
