@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Conversational.Skills.Returns;
 
-/// <summary>Where a return ticket is.</summary>
+/// <summary>Where a return ticket is; <see cref="RmaLifecycle"/> owns the moves between them (see RmaLifecycle.mmd).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RmaStatus>))]
 public enum RmaStatus
 {
