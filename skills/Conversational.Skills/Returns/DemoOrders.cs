@@ -34,6 +34,11 @@ public sealed record DemoOrders(DateOnly Today, IReadOnlyList<Order> Orders, Sto
     public static DemoOrders Parse(string json)
     {
         var file = JsonSerializer.Deserialize<DemoFile>(json, Json) ?? throw new InvalidDataException("The demo file is empty.");
+        if ((Duplicate(file.Orders.Select(order => order.OrderId)) ?? Duplicate(file.Rmas.Select(rma => rma.RmaId))) is { } duplicate)
+        {
+            throw Invalid(duplicate, "is listed twice");
+        }
+
         var orders = file.Orders.ToDictionary(order => order.OrderId);
         foreach (var order in file.Orders)
         {
@@ -121,6 +126,9 @@ public sealed record DemoOrders(DateOnly Today, IReadOnlyList<Order> Orders, Sto
             replayed = replayed with { Status = entry.Status };
         }
     }
+
+    private static string? Duplicate(IEnumerable<string> ids) =>
+        ids.GroupBy(id => id).FirstOrDefault(group => group.Count() > 1)?.Key;
 
     private static InvalidDataException Invalid(string id, string problem) => new($"Demo orders: {id} {problem}.");
 

@@ -115,6 +115,8 @@ public sealed partial class DemoOrdersTests
         { "line 9", file => Rma(file, "RMA20261118002")["items"]![0]!["lineNo"] = 9 },
         { "belongs to", file => Rma(file, "RMA20261118002")["customerId"] = "c1001" },
         { "carrier", file => Order(file, "E20261121015")["carrier"] = null },
+        { "E20261119003 is listed twice", file => Order(file, "E20261110021")["orderId"] = "E20261119003" },
+        { "RMA20261115001 is listed twice", file => Rma(file, "RMA20261118002")["rmaId"] = "RMA20261115001" },
     };
 
     [Theory]
