@@ -8,10 +8,12 @@ namespace Conversational.Skills.Returns;
 /// <remarks>
 /// <para>
 /// Every window counts whole calendar days in the shop's time zone (<see cref="UtcOffset"/>), starting the day after
-/// delivery, as 《网络购买商品七日无理由退货暂行办法》 counts the seven days (签收次日起算). An item delivered on
-/// 11-13 at any hour has a 7-day window through 11-20 inclusive: it closes at 11-21 00:00:00, and that instant is
-/// already too late. A window of N days therefore closes at the local midnight that starts day N + 1 after delivery,
-/// which is never earlier than <c>DeliveredAt + N × 24 h</c>, so no customer gets less than the law gives.
+/// delivery, as Chinese law counts periods (民法典 第二百零一条: the first day is not counted; 第二百零三条: the last
+/// day ends at 24:00) and as the seven-day rule is stated (签收次日起算). An item delivered on 11-13 at any hour has a
+/// 7-day window through 11-20 inclusive: it closes at 11-21 00:00:00, and that instant is already too late. A window
+/// of N days therefore closes at the local midnight that starts day N + 1 after delivery, which is never earlier than
+/// <c>DeliveredAt + N × 24 h</c>. Not modelled: 第二百零三条 also moves a last day that falls on a public holiday to
+/// the day after the holiday.
 /// </para>
 /// <para>
 /// Return shipping is free when the shop is at fault (<see cref="ReturnReason.Quality"/>, <see cref="ReturnReason.WrongItem"/>;
