@@ -1,4 +1,6 @@
+using Conversational.Skills.Installments;
 using Conversational.Skills.Outbox;
+using Conversational.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,6 +14,11 @@ public static class SkillsServiceCollectionExtensions
         var services = builder.Services;
         services.AddSchemaMigration(DomainEventOutbox.Schema);
         services.AddSingleton<DomainEventOutbox>();
+
+        services.AddSchemaMigration(SqlInstallmentStore.Schema);
+        services.AddSingleton<SqlInstallmentStore>();
+        services.AddSingleton<IInstallmentStore>(sp => sp.GetRequiredService<SqlInstallmentStore>());
+        services.AddSingleton<IDemoSeed, DemoCardsSeed>();
         return builder;
     }
 }
