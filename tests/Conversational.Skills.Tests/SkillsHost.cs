@@ -30,8 +30,9 @@ public sealed class SkillsHost : IAsyncDisposable
 
     /// <param name="seedDemoData">Whether the demo seeds (cards among them) run at start.</param>
     /// <param name="configureServices">Last changes to the services, e.g. a fake clock.</param>
+    /// <param name="configuration">More settings, e.g. an <c>InstallmentProducts</c> section.</param>
     public static async Task<SkillsHost> StartAsync(StoreKind store, PostgresServer? postgres = null, bool seedDemoData = true,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         string? sqliteDirectory = null;
         var settings = new Dictionary<string, string?> { ["Storage:SeedDemoData"] = seedDemoData ? "true" : "false" };
@@ -50,12 +51,21 @@ public sealed class SkillsHost : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.AddStorage();
         builder.AddSkills();
         configureServices?.Invoke(builder.Services);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new SkillsHost(host, sqliteDirectory);
+        var skillsHost = new SkillsHost(builder.Build(), sqliteDirectory);
+        try
+        {
+            await skillsHost._host.StartAsync();
+            return skillsHost;
+        }
+        catch
+        {
+            await skillsHost.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

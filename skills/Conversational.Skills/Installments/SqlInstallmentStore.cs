@@ -87,8 +87,9 @@ public sealed class SqlInstallmentStore(Database database, DomainEventOutbox out
             """,
             cancellationToken,
             ("@card", statement.CardId), ("@customer", statement.CustomerId), ("@last4", statement.Last4),
-            ("@statement", Date(statement.StatementDate)), ("@due", Date(statement.DueDate)), ("@balance", ToCents(statement.StatementBalance)),
-            ("@minimum", ToCents(statement.MinimumPayment)), ("@limit", ToCents(statement.CreditLimit)),
+            ("@statement", Date(statement.StatementDate)), ("@due", Date(statement.DueDate)),
+            ("@balance", ToCents(statement.StatementBalance)), ("@minimum", ToCents(statement.MinimumPayment)),
+            ("@limit", ToCents(statement.CreditLimit)),
             ("@installed", statement.AlreadyInstalled)) == 1;
     }
 
@@ -121,7 +122,8 @@ public sealed class SqlInstallmentStore(Database database, DomainEventOutbox out
         await write.ExecuteAsync(
             $"""
             INSERT INTO installment_applications ({ApplicationColumns})
-            VALUES (@id, @key, @conversation, @customer, @card, @last4, @statement, @amount, @periods, @fee, @totalFee, @rate, @firstDue, @at)
+            VALUES (@id, @key, @conversation, @customer, @card, @last4, @statement, @amount, @periods, @fee, @totalFee, @rate,
+                @firstDue, @at)
             """,
             cancellationToken,
             ("@id", application.Id), ("@key", application.RequestKey), ("@conversation", application.ConversationId),
@@ -130,12 +132,14 @@ public sealed class SqlInstallmentStore(Database database, DomainEventOutbox out
             ("@fee", ToCents(application.FeePerPeriod)), ("@totalFee", ToCents(application.TotalFee)),
             ("@rate", ToBasisPoints(application.AnnualizedRate)), ("@firstDue", Date(application.FirstDueDate)),
             ("@at", application.AppliedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
-        await outbox.AddAsync(write, application.CustomerId, InstallmentApproved.For(application), application.AppliedAt, cancellationToken);
+        await outbox.AddAsync(write, application.CustomerId, InstallmentApproved.For(application), application.AppliedAt,
+            cancellationToken);
         await write.CommitAsync(cancellationToken);
         return new InstallmentApplicationResult(InstallmentApplicationStatus.Applied, application);
     }
 
-    public async Task<InstallmentApplication?> FindApplicationAsync(string cardId, DateOnly statementDate, CancellationToken cancellationToken)
+    public async Task<InstallmentApplication?> FindApplicationAsync(string cardId, DateOnly statementDate,
+        CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(ApplicationQuery);
         Database.AddParameters(command, ("@card", cardId), ("@statement", Date(statementDate)));
