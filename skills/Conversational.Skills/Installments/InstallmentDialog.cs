@@ -208,11 +208,16 @@ public sealed partial class InstallmentDialog(
     {
         var amount = InstallmentAnswers.Amount(turn);
         var periods = InstallmentAnswers.Periods(turn);
-        if ((amount is { } yuan && yuan != run.Slots.Amount) || (periods is { } count && count != run.Slots.Offer!.Periods))
+        var newAmount = amount is { } yuan && yuan != run.Slots.Amount ? amount : null;
+        if (newAmount is not null || (periods is { } count && count != run.Slots.Offer!.Periods))
         {
-            return (amount is not { } changed || changed == run.Slots.Amount || TryChangeAmount(run, turn, changed))
-                ? ChoosePeriods(run, periods ?? run.Slots.Offer!.Periods)
-                : true;
+            if (newAmount is { } changed && !TryChangeAmount(run, turn, changed))
+            {
+                return true;
+            }
+
+            // A changed plan is shown again, with its disclosures, before anything is confirmed.
+            return ChoosePeriods(run, periods ?? run.Slots.Offer!.Periods);
         }
 
         if (DialogAnswers.IsYes(turn.Text))
@@ -235,6 +240,10 @@ public sealed partial class InstallmentDialog(
     {
         var cards = await store.ListStatementsAsync(turn.CustomerId, cancellationToken);
         var named = cards.FirstOrDefault(c => c.Last4 == namedLast4);
+        if (namedLast4 is not null && named is null && cards.Count > 0)
+        {
+            run.Say(run.Words.NotYourCard(namedLast4));
+        }
         if (named is not null || cards.Count == 1)
         {
             Check(run, turn, named ?? cards[0]);

@@ -47,6 +47,16 @@ public sealed class DemoCardsTests
     }
 
     [Fact]
+    public void CardsOn_ALaterDay_MovesStatementAndDueDatesByTheSameDays()
+    {
+        var later = Demo.CardsOn(Demo.Today.AddDays(100));
+
+        Assert.Equal(Demo.Cards.Select(c => (c.CardId, c.StatementDate.AddDays(100), c.DueDate.AddDays(100))),
+            later.Select(c => (c.CardId, c.StatementDate, c.DueDate)));
+        Assert.Equal(Demo.Cards, Demo.CardsOn(Demo.Today));
+    }
+
+    [Fact]
     public void Parse_MissingField_Throws()
     {
         const string json = """

@@ -27,6 +27,7 @@ public sealed class InstallmentDialogTests
         { "c1011", true, ["账单分期", "2"], "按¥4,999.99分期的方案如下", "ChoosingPlan" },
         { "c1011", true, ["账单分期", "9999"], "您的卡中没有尾号9999的", "ChoosingCard" },
         { "c1011", true, ["尾号8173账单分期"], "按¥4,999.99分期的方案如下", "ChoosingPlan" },
+        { "c1003", true, ["尾号1234的账单分期"], "您的卡中没有尾号1234的", "ChoosingPlan" },
         // Every refusal, explained, and the dialog ends.
         { "c1011", true, ["账单分期", "3450"], "本期账单没有需要还款的金额", null },
         { "c1004", true, ["账单分期"], "本期账单已经办理过分期，同一期账单只能分期一次", null },
