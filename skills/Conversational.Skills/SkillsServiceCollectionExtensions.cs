@@ -1,5 +1,9 @@
+using Conversational.Skills.Dialogs;
+using Conversational.Skills.Installments;
 using Conversational.Skills.Outbox;
+using Conversational.Storage;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +16,27 @@ public static class SkillsServiceCollectionExtensions
         var services = builder.Services;
         services.AddSchemaMigration(DomainEventOutbox.Schema);
         services.AddSingleton<DomainEventOutbox>();
+        AddInstallments(services);
         return builder;
+    }
+
+    /// <summary>账单分期: the product table, the statements store and its demo cards, one-time codes, and the dialog.</summary>
+    private static void AddInstallments(IServiceCollection services)
+    {
+        services.AddOptions<InstallmentProductTable>()
+            .BindConfiguration(InstallmentProductTable.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddTransient<IOptionsFactory<InstallmentProductTable>, InstallmentProductTableFactory>();
+
+        services.AddSchemaMigration(SqlInstallmentStore.Schema);
+        services.AddSingleton<SqlInstallmentStore>();
+        services.AddSingleton<IInstallmentStore>(sp => sp.GetRequiredService<SqlInstallmentStore>());
+        services.AddSingleton<IDemoSeed, DemoCardsSeed>();
+
+        // The demo's sender writes codes to the log; production registers an SMS gateway after AddSkills().
+        services.AddSingleton<IOneTimeCodeSender, LoggingOneTimeCodeSender>();
+        services.AddSingleton<OneTimeCodeChallenge>();
+        services.AddSingleton<ISkillDialog, InstallmentDialog>();
     }
 }

@@ -59,6 +59,7 @@ internal static class ConversationTestRunner
     }
 
     private const string OneTimeCodePlaceholder = "{otp}";
+    private const string WrongCodePlaceholder = "{wrong_otp}";
 
     /// <summary>One script's conversation, step by step.</summary>
     private sealed class ScriptRun(ConversationScript script, IServiceProvider services, ScenarioClock clock)
@@ -103,11 +104,19 @@ internal static class ConversationTestRunner
 
         private async Task SayAsync(UserStep step, CancellationToken cancellationToken)
         {
-            var text = step.Text.Contains(OneTimeCodePlaceholder, StringComparison.Ordinal)
-                ? step.Text.Replace(OneTimeCodePlaceholder, _codes.LastFor(script.Customer)
-                    ?? throw new ConversationScriptException(script.Path, step.Line, "{otp} used before the bot sent a one-time code"),
-                    StringComparison.Ordinal)
-                : step.Text;
+            var text = step.Text;
+            if (text.Contains(OneTimeCodePlaceholder, StringComparison.Ordinal))
+            {
+                text = text.Replace(OneTimeCodePlaceholder, LastCode(step, OneTimeCodePlaceholder), StringComparison.Ordinal);
+            }
+
+            if (text.Contains(WrongCodePlaceholder, StringComparison.Ordinal))
+            {
+                // The last code with its first digit moved on by one: six digits that are surely wrong.
+                var last = LastCode(step, WrongCodePlaceholder);
+                text = text.Replace(WrongCodePlaceholder, (char)('0' + (last[0] - '0' + 1) % 10) + last[1..], StringComparison.Ordinal);
+            }
+
             var activity = new Activity
             {
                 Type = ActivityTypes.Message,
@@ -122,6 +131,9 @@ internal static class ConversationTestRunner
             Write(result.Activities);
             Check(step, [.. result.Activities.Where(a => a.From?.Role == RoleTypes.Bot)], [.. events.Select(e => e.Event)]);
         }
+
+        private string LastCode(UserStep step, string placeholder) => _codes.LastFor(script.Customer)
+            ?? throw new ConversationScriptException(script.Path, step.Line, $"{placeholder} used before the bot sent a one-time code");
 
         private void Check(UserStep step, IReadOnlyList<Activity> replies, IReadOnlyList<ConversationEvent> events)
         {

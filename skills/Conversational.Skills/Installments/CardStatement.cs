@@ -13,4 +13,8 @@ public sealed record CardStatement(
     decimal StatementBalance,
     decimal MinimumPayment,
     decimal CreditLimit,
-    bool AlreadyInstalled);
+    bool AlreadyInstalled)
+{
+    /// <summary>An installment's first period is billed on the next statement, due a month after this one.</summary>
+    public DateOnly FirstInstallmentDueDate => DueDate.AddMonths(1);
+}

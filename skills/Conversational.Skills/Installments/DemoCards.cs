@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Conversational.Skills.Installments;
 
 /// <summary>
-/// Reads <c>demo-cards.json</c> (embedded in this assembly): ten cards of customers c1001–c1011 with statements of 2026-11-05
-/// (one of 2026-11-01), and a demo "today" of 2026-11-23. Between them they show every outcome: eligible, already installed,
-/// below the minimum, past due, above the maximum, and nothing owed.
+/// Reads <c>demo-cards.json</c> (embedded in this assembly): eleven cards of customers c1001–c1011 with statements of 2026-11-05
+/// (one of 2026-11-01), and a demo "today" of 2026-11-23. Between them they show every outcome: eligible (c1003, the default
+/// demo customer, with ****6688), already installed (c1004), below the minimum (c1008), past due (c1006), above the maximum
+/// (c1007), and nothing owed (c1011's second card).
 /// </summary>
 public static class DemoCards
 {

@@ -101,7 +101,8 @@ public sealed class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFix
         await Expect(Typing).ToContainTextAsync("小C 正在输入…");
         await Expect(_page.Locator("#quick-replies")).ToBeHiddenAsync();
 
-        await Expect(BotBubbles.Last).ToHaveTextAsync(string.Format(Zh.NotYetAvailable, Zh.BillInstallment));
+        // A web visitor is not signed in, so the installment dialog asks for the card before anything else.
+        await Expect(BotBubbles.Last).ToContainTextAsync("请输入您要分期的信用卡卡号后4位");
         await Expect(Typing).ToBeHiddenAsync();
         await Expect(Bubbles).ToHaveCountAsync(3);
         AssertNoPageErrors();

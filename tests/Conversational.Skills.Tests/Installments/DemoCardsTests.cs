@@ -8,15 +8,15 @@ public sealed class DemoCardsTests
     private static readonly DemoCardSet Demo = DemoCards.Load();
 
     [Fact]
-    public void Load_ParsesTenCardsOfNineDemoCustomers_OnTheDemoDay()
+    public void Load_ParsesElevenCardsOfTenDemoCustomers_OnTheDemoDay()
     {
         Assert.Equal(new DateOnly(2026, 11, 23), Demo.Today);
-        Assert.Equal(10, Demo.Cards.Count);
-        Assert.Equal(9, Demo.Cards.Select(c => c.CustomerId).Distinct().Count());
+        Assert.Equal(11, Demo.Cards.Count);
+        Assert.Equal(10, Demo.Cards.Select(c => c.CustomerId).Distinct().Count());
         Assert.All(Demo.Cards, c => Assert.Matches("^c10(0[1-9]|1[0-2])$", c.CustomerId));
         Assert.All(Demo.Cards, c => Assert.Matches("^[0-9]{4}$", c.Last4));
         Assert.All(Demo.Cards, c => Assert.True(c.DueDate > c.StatementDate && c.CreditLimit > c.StatementBalance, c.CardId));
-        Assert.Equal(9, Demo.Cards.Count(c => c.StatementDate == new DateOnly(2026, 11, 5) && c.DueDate == new DateOnly(2026, 11, 25)));
+        Assert.Equal(10, Demo.Cards.Count(c => c.StatementDate == new DateOnly(2026, 11, 5) && c.DueDate == new DateOnly(2026, 11, 25)));
     }
 
     [Fact]
@@ -36,12 +36,24 @@ public sealed class DemoCardsTests
         var outcomes = Demo.Cards.ToDictionary(c => c.CardId,
             c => InstallmentEligibility.Check(c, Demo.ProductTable, amount: null, Demo.Today).Refusals.SingleOrDefault());
 
-        Assert.Equal(5, Demo.Cards.Count(c => InstallmentEligibility.Check(c, Demo.ProductTable, null, Demo.Today).IsEligible));
+        Assert.Equal(6, Demo.Cards.Count(c => InstallmentEligibility.Check(c, Demo.ProductTable, null, Demo.Today).IsEligible));
+        Assert.True(InstallmentEligibility.Check(Demo.Cards.Single(c => c.CustomerId == "c1003"), Demo.ProductTable, null, Demo.Today)
+            .IsEligible);
         Assert.Equal(InstallmentRefusal.AlreadyInstalled, outcomes["cc-1004-6640"]);
-        Assert.Equal(InstallmentRefusal.BelowMinimum, outcomes["cc-1003-1957"]);
+        Assert.Equal(InstallmentRefusal.BelowMinimum, outcomes["cc-1008-1957"]);
         Assert.Equal(InstallmentRefusal.StatementPastDue, outcomes["cc-1006-5592"]);
         Assert.Equal(InstallmentRefusal.AboveMaximum, outcomes["cc-1007-0917"]);
         Assert.Equal(InstallmentRefusal.NothingToInstall, outcomes["cc-1011-3450"]);
+    }
+
+    [Fact]
+    public void CardsOn_ALaterDay_MovesStatementAndDueDatesByTheSameDays()
+    {
+        var later = Demo.CardsOn(Demo.Today.AddDays(100));
+
+        Assert.Equal(Demo.Cards.Select(c => (c.CardId, c.StatementDate.AddDays(100), c.DueDate.AddDays(100))),
+            later.Select(c => (c.CardId, c.StatementDate, c.DueDate)));
+        Assert.Equal(Demo.Cards, Demo.CardsOn(Demo.Today));
     }
 
     [Fact]
