@@ -171,3 +171,6 @@ public abstract class InstallmentStoreContract(StoreKind kind, PostgresServer? p
 }
 
 public sealed class SqliteInstallmentStoreTests() : InstallmentStoreContract(StoreKind.Sqlite, null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresInstallmentStoreTests(PostgresFixture postgres) : InstallmentStoreContract(StoreKind.PostgreSql, postgres.Server);
