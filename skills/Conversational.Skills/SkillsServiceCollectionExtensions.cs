@@ -1,5 +1,8 @@
 using Conversational.Skills.Outbox;
+using Conversational.Skills.Returns;
+using Conversational.Storage;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +15,15 @@ public static class SkillsServiceCollectionExtensions
         var services = builder.Services;
         services.AddSchemaMigration(DomainEventOutbox.Schema);
         services.AddSingleton<DomainEventOutbox>();
+
+        // Returns and exchanges (退换货): the policy, the stores, the demo data and the two dialogs.
+        services.AddOptions<ReturnPolicy>().BindConfiguration(ReturnPolicy.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ReturnPolicyCheck(sp.GetRequiredService<IOptions<ReturnPolicy>>().Value));
+        services.AddSchemaMigration(ReturnsSchema.V1);
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<StockStore>();
+        services.AddSingleton<RmaStore>();
+        services.AddSingleton<IDemoSeed, DemoReturnsSeed>();
         return builder;
     }
 }
