@@ -1,3 +1,4 @@
+using Conversational.Skills.Dialogs;
 using Conversational.Skills.Outbox;
 using Conversational.Skills.Returns;
 using Conversational.Storage;
@@ -24,6 +25,8 @@ public static class SkillsServiceCollectionExtensions
         services.AddSingleton<StockStore>();
         services.AddSingleton<RmaStore>();
         services.AddSingleton<IDemoSeed, DemoReturnsSeed>();
+        services.AddSingleton<ISkillDialog, ReturnDialog>();
+        services.AddSingleton<ISkillDialog, ReturnStatusDialog>();
         return builder;
     }
 }

@@ -55,6 +55,14 @@ public sealed partial class RmaStore(Database database, DomainEventOutbox outbox
         return (await ReadAsync(command, cancellationToken)) is [var found] ? found.Rma : null;
     }
 
+    /// <summary>The ticket created with this idempotency key (the turn that asked for it), if any.</summary>
+    public async Task<Rma?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT document, version FROM returns_rmas WHERE idempotency_key = @key");
+        Database.AddParameters(command, ("@key", idempotencyKey));
+        return (await ReadAsync(command, cancellationToken)) is [var found] ? found.Rma : null;
+    }
+
     /// <summary>A customer's tickets, newest first.</summary>
     public async Task<IReadOnlyList<Rma>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken)
     {
