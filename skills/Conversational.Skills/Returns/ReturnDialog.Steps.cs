@@ -116,7 +116,12 @@ public sealed partial class ReturnDialog
 
         if (decision is ReturnRefused refused)
         {
-            c.Reply(RefusalText(c, item, chosen, ReturnKind.Refund, refused));
+            // A closed window is already said at the top of the question asked again.
+            if (refused.Reason != ReturnRefusal.WindowClosed)
+            {
+                c.Reply(RefusalText(c, item, chosen, ReturnKind.Refund, refused));
+            }
+
             c.Fire(Trigger.Refused);
             return true;
         }
