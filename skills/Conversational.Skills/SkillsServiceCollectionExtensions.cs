@@ -16,8 +16,13 @@ public static class SkillsServiceCollectionExtensions
         var services = builder.Services;
         services.AddSchemaMigration(DomainEventOutbox.Schema);
         services.AddSingleton<DomainEventOutbox>();
+        AddReturns(services);
+        return builder;
+    }
 
-        // Returns and exchanges (退换货): the policy, the stores, the demo data and the two dialogs.
+    /// <summary>退换货: the policy, the orders, stock and tickets stores with their demo data, and the two dialogs.</summary>
+    private static void AddReturns(IServiceCollection services)
+    {
         services.AddOptions<ReturnPolicy>().BindConfiguration(ReturnPolicy.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ReturnPolicyCheck(sp.GetRequiredService<IOptions<ReturnPolicy>>().Value));
         services.AddSchemaMigration(ReturnsSchema.V1);
@@ -27,6 +32,5 @@ public static class SkillsServiceCollectionExtensions
         services.AddSingleton<IDemoSeed, DemoReturnsSeed>();
         services.AddSingleton<ISkillDialog, ReturnDialog>();
         services.AddSingleton<ISkillDialog, ReturnStatusDialog>();
-        return builder;
     }
 }
