@@ -4,6 +4,7 @@ builder.AddServiceDefaults();
 builder.AddBots();
 builder.AddSecurity();
 builder.AddAppChannel();
+builder.AddWarehouseWebhooks();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -15,6 +16,7 @@ app.UseRateLimiter();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapAppChannelEndpoints();
+app.MapWarehouseWebhookEndpoints();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using Conversational.Skills.Dialogs;
 using Conversational.Skills.Installments;
 using Conversational.Skills.Outbox;
+using Conversational.Skills.Returns;
 using Conversational.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public static class SkillsServiceCollectionExtensions
         services.AddSchemaMigration(DomainEventOutbox.Schema);
         services.AddSingleton<DomainEventOutbox>();
         AddInstallments(services);
+        AddReturns(services);
         return builder;
     }
 
@@ -38,5 +40,19 @@ public static class SkillsServiceCollectionExtensions
         services.AddSingleton<IOneTimeCodeSender, LoggingOneTimeCodeSender>();
         services.AddSingleton<OneTimeCodeChallenge>();
         services.AddSingleton<ISkillDialog, InstallmentDialog>();
+    }
+
+    /// <summary>退换货: the policy, the orders, stock and tickets stores with their demo data, and the two dialogs.</summary>
+    private static void AddReturns(IServiceCollection services)
+    {
+        services.AddOptions<ReturnPolicy>().BindConfiguration(ReturnPolicy.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ReturnPolicyCheck(sp.GetRequiredService<IOptions<ReturnPolicy>>().Value));
+        services.AddSchemaMigration(ReturnsSchema.V1);
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<StockStore>();
+        services.AddSingleton<RmaStore>();
+        services.AddSingleton<IDemoSeed, DemoReturnsSeed>();
+        services.AddSingleton<ISkillDialog, ReturnDialog>();
+        services.AddSingleton<ISkillDialog, ReturnStatusDialog>();
     }
 }

@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Conversational.Knowledge.Understanding;
+using Conversational.Knowledge.Understanding.Entities;
 
 namespace Conversational.Skills.Dialogs;
 
 /// <summary>Short answers every dialog understands the same way: yes, no, and picking one of the offered options.</summary>
-public static class DialogAnswers
+public static partial class DialogAnswers
 {
     private static readonly string[] Yes = ["确认", "确定", "是的", "是", "对", "好的", "好", "可以", "行", "同意", "办理", "yes", "yep", "ok", "okay", "sure", "confirm", "agree", "go ahead"];
     private static readonly string[] No = ["不是", "不对", "不用", "不要", "否", "no", "nope", "not"];
@@ -13,17 +16,20 @@ public static class DialogAnswers
 
     public static bool IsNo(string text) => Matches(text, No);
 
+    private static readonly string[] EnglishOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
     /// <summary>
-    /// The option the customer picked: its 1-based number, its exact title, or the only option whose title the text
-    /// contains (or that contains the text). Null when nothing or more than one matches.
+    /// The option the customer picked: its 1-based number (also 第二个, "the second one"), its exact title, or the only
+    /// option whose title the text contains (or that contains the text). Null when nothing or more than one matches.
     /// </summary>
     public static int? Pick(string text, IReadOnlyList<string> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var answer = Clean(text);
-        if (int.TryParse(answer, out var number) && number >= 1 && number <= options.Count)
+        var number = int.TryParse(answer, out var n) ? n : Ordinal(answer);
+        if (number is { } picked && picked >= 1 && picked <= options.Count)
         {
-            return number - 1;
+            return picked - 1;
         }
 
         var cleaned = options.Select(Clean).ToList();
@@ -54,6 +60,34 @@ public static class DialogAnswers
 
         return false;
     }
+
+    /// <summary>第二个, 第2项, the second one, 2nd: the number in an ordinal answer.</summary>
+    private static int? Ordinal(string answer)
+    {
+        if (ChineseOrdinal().Match(answer) is { Success: true } chinese)
+        {
+            var digits = chinese.Groups["n"].Value;
+            return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                : ChineseNumerals.TryParse(digits, out var value) ? (int)value : null;
+        }
+
+        if (EnglishOrdinal().Match(answer) is { Success: true } english)
+        {
+            var word = english.Groups["word"].Value;
+            return Array.IndexOf(EnglishOrdinals, word) is var index and >= 0 ? index + 1
+                : int.Parse(word.AsSpan(0, word.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^第(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|件|条|单|款|种)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseOrdinal();
+
+    // Spaces are gone by now: "the second one" is "thesecondone".
+    [GeneratedRegex("^(?:the)?(?<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]{1,2}(?:st|nd|rd|th))(?:one)?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishOrdinal();
 
     private static bool Matches(string text, string[] phrases)
     {

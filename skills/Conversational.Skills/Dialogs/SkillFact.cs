@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conversational.Skills.Installments;
+using Conversational.Skills.Returns;
 
 namespace Conversational.Skills.Dialogs;
 
@@ -11,4 +12,5 @@ namespace Conversational.Skills.Dialogs;
 [JsonDerivedType(typeof(DisclosuresPresented), nameof(DisclosuresPresented))]
 [JsonDerivedType(typeof(InstallmentApplied), nameof(InstallmentApplied))]
 [JsonDerivedType(typeof(InstallmentLockedOut), nameof(InstallmentLockedOut))]
+[JsonDerivedType(typeof(ReturnRequested), nameof(ReturnRequested))]
 public abstract record SkillFact;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Conversational.Skills.Returns;
@@ -20,6 +21,47 @@ public sealed record DemoOrders(DateOnly Today, IReadOnlyList<Order> Orders, Sto
     /// <summary>A customer's orders, newest first: the choices the bot offers.</summary>
     public IReadOnlyList<Order> OrdersOf(string customerId) =>
         Orders.Where(order => order.CustomerId == customerId).OrderByDescending(order => order.PlacedAt).ToList();
+
+    /// <summary>
+    /// The same demo moved to <paramref name="today"/>: every time, and the date inside every order and ticket number
+    /// (E20261119003, RMA20261115001), moves by the same number of days, so the windows and timelines read the same any day.
+    /// </summary>
+    public DemoOrders ShiftedTo(DateOnly today)
+    {
+        var days = today.DayNumber - Today.DayNumber;
+        if (days == 0)
+        {
+            return this;
+        }
+
+        DateTimeOffset Shift(DateTimeOffset at) => at.AddDays(days);
+        string ShiftId(string id) => ShiftedId(id, days);
+        return new DemoOrders(
+            today,
+            [.. Orders.Select(order => order with
+            {
+                OrderId = ShiftId(order.OrderId),
+                PlacedAt = Shift(order.PlacedAt),
+                DeliveredAt = order.DeliveredAt is { } delivered ? Shift(delivered) : null,
+            })],
+            Stock,
+            [.. Rmas.Select(rma => rma with
+            {
+                RmaId = ShiftId(rma.RmaId),
+                OrderId = ShiftId(rma.OrderId),
+                Timeline = [.. rma.Timeline.Select(entry => entry with { At = Shift(entry.At) })],
+            })]);
+    }
+
+    /// <summary>Letters, a yyyyMMdd date, then a sequence: the date moves, the rest stays. Other ids are left alone.</summary>
+    private static string ShiftedId(string id, int days)
+    {
+        var letters = id.TakeWhile(char.IsAsciiLetter).Count();
+        return id.Length > letters + 8
+            && DateOnly.TryParseExact(id.AsSpan(letters, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? string.Concat(id.AsSpan(0, letters), date.AddDays(days).ToString("yyyyMMdd", CultureInfo.InvariantCulture), id.AsSpan(letters + 8))
+            : id;
+    }
 
     public static DemoOrders LoadEmbedded()
     {

@@ -45,6 +45,20 @@ public sealed class ReturnPolicy : IValidatableObject
     [Range(7, 365)]
     public int? SizeExchangeDays { get; set; }
 
+    /// <summary>
+    /// Where customers send returns, as the parcel label must say it; the bot quotes it to the customer. The default is
+    /// the demo warehouse's (示例路 is no real street): a shop sets its own.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [StringLength(200)]
+    public string ReturnAddress { get; set; } = DemoReturnAddress;
+
+    public const string DemoReturnAddress = "上海市嘉定区安亭镇示例路88号 退货仓 售后组（收）";
+
+    /// <summary>Working days from the warehouse accepting a return to the refund leaving, back the way it was paid.</summary>
+    [Range(1, 15)]
+    public int RefundWorkingDays { get; set; } = 3;
+
     /// <summary>The shop's time zone, which decides where a calendar day starts. China Standard Time has no DST.</summary>
     [Range(typeof(TimeSpan), "-14:00:00", "14:00:00")]
     public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(8);

@@ -12,5 +12,9 @@ public sealed class StockTable(IReadOnlyDictionary<string, IReadOnlyDictionary<s
             ? bySize.Where(size => size.Value >= quantity).Select(size => size.Key).ToList()
             : [];
 
+    /// <summary>Every size listed for a SKU, in stock or not, in the table's order.</summary>
+    public IReadOnlyList<string> Sizes(string sku) =>
+        unitsBySkuAndSize.TryGetValue(sku, out var bySize) ? [.. bySize.Keys] : [];
+
     public IEnumerable<string> Skus => unitsBySkuAndSize.Keys;
 }

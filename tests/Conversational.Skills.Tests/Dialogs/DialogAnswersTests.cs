@@ -30,6 +30,13 @@ public sealed class DialogAnswersTests
     [InlineData("我选24期", 2)]
     [InlineData("36期", null)]
     [InlineData("期", null)]
+    [InlineData("第二个", 1)]
+    [InlineData("第3个", 2)]
+    [InlineData("第一项", 0)]
+    [InlineData("第四个", null)]
+    [InlineData("the second one", 1)]
+    [InlineData("Third", 2)]
+    [InlineData("1st", 0)]
     public void Picking_an_option_by_number_title_or_part(string text, int? expected) =>
         Assert.Equal(expected, DialogAnswers.Pick(text, ["6期", "12期", "24期"]));
 

@@ -13,15 +13,23 @@ public static class JsonBody
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes,
         CancellationToken cancellationToken) where T : class
     {
+        var (body, problem) = await ReadBytesAsync(request, maxBytes, cancellationToken);
+        return problem is not null ? (null, problem) : Parse<T>(body);
+    }
+
+    /// <summary>The raw body, for a caller that must see its exact bytes first (a webhook checks their signature).</summary>
+    public static async Task<(byte[] Body, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
         {
-            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)."));
+            return ([], Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)."));
         }
 
         if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge(maxBytes));
+            return ([], TooLarge(maxBytes));
         }
 
         // Content-Length can be absent (chunked), so count what actually arrives.
@@ -32,15 +40,21 @@ public static class JsonBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                return (null, TooLarge(maxBytes));
+                return ([], TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
         }
 
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>A body read by <see cref="ReadBytesAsync"/> as <typeparamref name="T"/>, or the 400 that says why not.</summary>
+    public static (T? Value, ProblemHttpResult? Problem) Parse<T>(ReadOnlySpan<byte> body) where T : class
+    {
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ConversationJson.Options);
+            var value = JsonSerializer.Deserialize<T>(body, ConversationJson.Options);
             return value is null ? (null, Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException exception)
