@@ -45,13 +45,18 @@ public sealed partial class RmaStore
     private async Task<RmaUpdateOutcome?> TryApplyAsync(RmaStatusUpdate update, WebhookDelivery? delivery, CancellationToken cancellationToken)
     {
         await using var transaction = await database.BeginWriteAsync(cancellationToken);
+        // The ticket's row is locked first (PostgreSQL; SQLite has one writer anyway), so a concurrent copy of the same
+        // delivery waits here and then finds the delivery recorded, rather than finding the ticket already moved.
+        var forUpdate = database.Provider == DatabaseProvider.PostgreSql ? " FOR UPDATE" : "";
+        await using var read = transaction.CreateCommand($"SELECT document, version FROM returns_rmas WHERE rma_id = @id{forUpdate}",
+            ("@id", update.RmaId));
+        var found = await ReadAsync(read, cancellationToken);
         if (delivery is not null && await FindDeliveryAsync(transaction, delivery.DeliveryId, cancellationToken) is { } seen)
         {
             return seen.RequestHash == delivery.RequestHash ? new RmaUpdated(seen.Change, Repeated: true) : new RmaDeliveryReused(delivery.DeliveryId);
         }
 
-        await using var read = transaction.CreateCommand("SELECT document, version FROM returns_rmas WHERE rma_id = @id", ("@id", update.RmaId));
-        if ((await ReadAsync(read, cancellationToken)) is not [var (rma, version)])
+        if (found is not [var (rma, version)])
         {
             return new RmaNotFound(update.RmaId);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Conversational.Skills.Outbox;
 using Conversational.Skills.Returns;
 using Conversational.Storage;
+using Conversational.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -300,4 +301,12 @@ public sealed class SqliteReturnStoresTests : ReturnStoresContract
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
     }
+}
+
+/// <summary>The contract on PostgreSQL, each test on a new database of the shared server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresReturnStoresTests(PostgresFixture postgres) : ReturnStoresContract
+{
+    protected override async Task<Database> CreateDatabaseAsync() =>
+        new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("returns")));
 }
