@@ -2,15 +2,17 @@ namespace Conversational.Skills.Pricing;
 
 /// <summary>
 /// Finds the best legal combination by depth-first branch and bound over the candidates in application order, so each
-/// "use it" branch extends the state of the coupons before it. A coupon's discount never grows when earlier coupons
-/// lower its eligible subtotal (every kind is non-decreasing in the subtotal, and so is the ¥0.01 floor), so the
-/// discount it would give now is an upper bound for later too. A branch is cut when its saving plus, for each unused
-/// stack group, the largest such bound of its remaining coupons (at most the cart's room above the floor) cannot beat
-/// the best so far, tie-break included. The result equals exhaustive enumeration; the oracle tests check that.
+/// "use it" branch extends the state of the coupons before it, and "use it" is tried first. A coupon's discount never
+/// grows when earlier coupons lower its eligible subtotal (every kind is non-decreasing in the subtotal, and so is the
+/// ¥0.01 floor), so the discount it would give now bounds what it can give later. A branch is cut when its saving plus,
+/// for each unused stack group, the largest such bound among its remaining coupons (and at most the cart's room above
+/// the floor) cannot beat the best so far, tie-break included. The result equals exhaustive enumeration; the oracle
+/// tests check that.
 /// </summary>
 internal sealed class CouponSearch
 {
     private readonly PricingProblem _problem;
+    private readonly Candidate[] _candidates;
     private readonly long[][] _amounts;
     private readonly long[][] _subtotals;
     private readonly long[] _room;
@@ -26,7 +28,9 @@ internal sealed class CouponSearch
     private CouponSearch(PricingProblem problem)
     {
         _problem = problem;
-        var n = problem.Candidates.Length;
+        _candidates = problem.Candidates;
+        var n = _candidates.Length;
+        // One state per number of coupons used so far: a "use it" branch writes the next level, "leave it out" keeps its own.
         var levels = Math.Min(n, problem.GroupCount) + 1;
         _amounts = new long[levels][];
         _subtotals = new long[levels][];
@@ -40,7 +44,7 @@ internal sealed class CouponSearch
         problem.AfterActivityCents.CopyTo(_amounts[0], 0);
         for (var c = 0; c < n; c++)
         {
-            foreach (var line in problem.Candidates[c].Lines)
+            foreach (var line in _candidates[c].Lines)
             {
                 _subtotals[0][c] += problem.AfterActivityCents[line];
             }
@@ -66,16 +70,15 @@ internal sealed class CouponSearch
         return search._best;
     }
 
+    internal static long Nodes, Applies, NodesAtBest;
+    internal static List<string>? Trace;
+
     private void Visit(int next, long saving)
     {
-        while (true)
+        // "Leave it out" is the loop: the same state, the next candidate.
+        for (; next < _candidates.Length; next++)
         {
-            if (next == _problem.Candidates.Length)
-            {
-                Consider(saving);
-                return;
-            }
-
+            Nodes++;
             var bound = saving + Bound(next);
             if (bound < _bestSaving)
             {
@@ -85,32 +88,28 @@ internal sealed class CouponSearch
             if (bound == _bestSaving && _count >= _best.Length)
             {
                 // Any completion that adds a coupon has more coupons than the best; only stopping here can tie.
-                if (saving == _bestSaving)
-                {
-                    Consider(saving);
-                }
-
-                return;
+                break;
             }
 
-            var candidate = _problem.Candidates[next];
-            if (!_groupUsed[candidate.Group])
+            var group = _candidates[next].Group;
+            if (_groupUsed[group])
             {
-                var discount = _problem.Discount(next, _subtotals[_count][next]);
-                if (discount > 0)
-                {
-                    Apply(next, discount);
-                    _groupUsed[candidate.Group] = true;
-                    _chosen[_count++] = next;
-                    Visit(next + 1, saving + discount);
-                    _count--;
-                    _groupUsed[candidate.Group] = false;
-                }
+                continue;
             }
 
-            // Leave it out: the same state, the next candidate (a loop rather than a tail call).
-            next++;
+            var discount = _problem.Discount(next, _subtotals[_count][next]);
+            if (discount > 0)
+            {
+                Apply(next, discount);
+                _groupUsed[group] = true;
+                _chosen[_count++] = next;
+                Visit(next + 1, saving + discount);
+                _count--;
+                _groupUsed[group] = false;
+            }
         }
+
+        Consider(saving);
     }
 
     private long Bound(int next)
@@ -120,7 +119,7 @@ internal sealed class CouponSearch
         long bound = 0;
         for (var c = next; c < subtotals.Length; c++)
         {
-            var group = _problem.Candidates[c].Group;
+            var group = _candidates[c].Group;
             if (_groupUsed[group])
             {
                 continue;
@@ -139,20 +138,23 @@ internal sealed class CouponSearch
 
     private void Apply(int candidate, long discount)
     {
+        Applies++;
         var from = _count;
         var to = _count + 1;
         _amounts[from].CopyTo(_amounts[to], 0);
         _subtotals[from].CopyTo(_subtotals[to], 0);
         _room[to] = _room[from] - discount;
 
-        var lines = _problem.Candidates[candidate].Lines;
+        var lines = _candidates[candidate].Lines;
         var amounts = _amounts[to];
+        var units = _problem.Units;
         for (var i = 0; i < lines.Length; i++)
         {
-            _weights[i] = amounts[lines[i]] - _problem.Units[lines[i]];
+            _weights[i] = amounts[lines[i]] - units[lines[i]];
         }
 
         LargestRemainder.Split(discount, _weights.AsSpan(0, lines.Length), _shares);
+        var subtotals = _subtotals[to];
         for (var i = 0; i < lines.Length; i++)
         {
             var share = _shares[i];
@@ -162,12 +164,11 @@ internal sealed class CouponSearch
             }
 
             amounts[lines[i]] -= share;
-            foreach (var later in _problem.CandidatesOfLine[lines[i]])
+            // Ascending, so the candidates after this one are at the end.
+            var covering = _problem.CandidatesOfLine[lines[i]];
+            for (var k = covering.Length - 1; k >= 0 && covering[k] > candidate; k--)
             {
-                if (later > candidate)
-                {
-                    _subtotals[to][later] -= share;
-                }
+                subtotals[covering[k]] -= share;
             }
         }
     }
@@ -178,6 +179,7 @@ internal sealed class CouponSearch
         {
             _bestSaving = saving;
             _best = _chosen[.._count];
+            NodesAtBest = Nodes;
         }
     }
 
@@ -207,7 +209,7 @@ internal sealed class CouponSearch
         var ranks = new int[candidates.Length];
         for (var i = 0; i < ranks.Length; i++)
         {
-            ranks[i] = _problem.Candidates[candidates[i]].IdRank;
+            ranks[i] = _candidates[candidates[i]].IdRank;
         }
 
         Array.Sort(ranks);

@@ -102,8 +102,9 @@ public sealed record PercentOffTerms(decimal PercentOff, decimal MaxDiscount) : 
     internal override long ThresholdCents => 0;
 
     // subtotal × percent / 100 in cents, truncated: Math.Round(subtotal × rate, 2, MidpointRounding.ToZero) in yuan.
-    internal override long DiscountCents(long eligibleCents) =>
-        Math.Min((long)((Int128)eligibleCents * _basisPoints / 10_000), _maxDiscount);
+    internal override long DiscountCents(long eligibleCents) => Math.Min(
+        eligibleCents <= long.MaxValue / 10_000 ? eligibleCents * _basisPoints / 10_000 : (long)((Int128)eligibleCents * _basisPoints / 10_000),
+        _maxDiscount);
 }
 
 /// <summary>无门槛: <see cref="Amount"/> off whatever the eligible subtotal (still never below ¥0.01 per unit).</summary>

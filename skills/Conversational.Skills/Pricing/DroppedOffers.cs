@@ -3,45 +3,62 @@ namespace Conversational.Skills.Pricing;
 /// <summary>Why each coupon outside the best combination did not count (see <see cref="DropReason"/> for the order).</summary>
 internal static class DroppedOffers
 {
-    public static IEnumerable<DroppedOffer> Coupons(PricingProblem problem, IReadOnlyList<Coupon> coupons, int[] best)
+    public static List<DroppedOffer> Coupons(PricingProblem problem, CouponSequence sequence, IReadOnlyList<Coupon> coupons, int[] best)
     {
         var candidates = problem.Candidates;
-        var used = best.Select(c => candidates[c].Coupon.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var coupon in coupons.Where(coupon => !used.Contains(coupon.Id)).OrderBy(coupon => coupon.Id, StringComparer.Ordinal))
+        var byId = new Dictionary<string, int>(candidates.Length, StringComparer.Ordinal);
+        for (var c = 0; c < candidates.Length; c++)
         {
-            var candidate = Array.FindIndex(candidates, c => string.Equals(c.Coupon.Id, coupon.Id, StringComparison.Ordinal));
-            if (problem.Now < coupon.ValidFrom)
+            byId[candidates[c].Coupon.Id] = c;
+        }
+
+        var dropped = new List<DroppedOffer>();
+        foreach (var coupon in coupons)
+        {
+            var candidate = byId.GetValueOrDefault(coupon.Id, -1);
+            if (candidate < 0 || !best.Contains(candidate))
             {
-                yield return Dropped(coupon, DropReason.NotStarted) with { Date = coupon.ValidFrom };
-            }
-            else if (problem.Now >= coupon.ValidUntil)
-            {
-                yield return Dropped(coupon, DropReason.Expired) with { Date = coupon.ValidUntil };
-            }
-            else if (candidate < 0)
-            {
-                yield return Dropped(coupon, DropReason.NotApplicable);
-            }
-            else if (best.FirstOrDefault(c => candidates[c].Group == candidates[candidate].Group, -1) is var rival and >= 0)
-            {
-                yield return Dropped(coupon, DropReason.OutrankedInStackGroup) with { OutrankedBy = candidates[rival].Coupon.Id };
-            }
-            else
-            {
-                // Tested where it would sit if added to the best combination.
-                var tested = CouponSequence.Evaluate(problem, [.. best, candidate]).Tested[candidate];
-                var threshold = coupon.Terms.ThresholdCents;
-                yield return tested < threshold
-                    ? Dropped(coupon, DropReason.ThresholdNotMet) with
-                    {
-                        EligibleSubtotal = Money.Yuan(tested),
-                        Shortfall = Money.Yuan(threshold - tested),
-                    }
-                    : Dropped(coupon, DropReason.NotInBestCombination) with { EligibleSubtotal = Money.Yuan(tested) };
+                dropped.Add(Why(coupon, candidate, problem, sequence, best));
             }
         }
+
+        dropped.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return dropped;
     }
 
-    private static DroppedOffer Dropped(Coupon coupon, DropReason reason) =>
-        new(OfferKind.Coupon, coupon.Id, coupon.Name, coupon.NameEn, reason);
+    private static DroppedOffer Why(Coupon coupon, int candidate, PricingProblem problem, CouponSequence sequence, int[] best)
+    {
+        var dropped = new DroppedOffer(OfferKind.Coupon, coupon.Id, coupon.Name, coupon.NameEn, DropReason.NotApplicable);
+        if (problem.Now < coupon.ValidFrom)
+        {
+            return dropped with { Reason = DropReason.NotStarted, Date = coupon.ValidFrom };
+        }
+
+        if (problem.Now >= coupon.ValidUntil)
+        {
+            return dropped with { Reason = DropReason.Expired, Date = coupon.ValidUntil };
+        }
+
+        if (candidate < 0)
+        {
+            return dropped;
+        }
+
+        var candidates = problem.Candidates;
+        var rival = Array.FindIndex(best, used => candidates[used].Group == candidates[candidate].Group);
+        if (rival >= 0)
+        {
+            return dropped with { Reason = DropReason.OutrankedInStackGroup, OutrankedBy = candidates[best[rival]].Coupon.Id };
+        }
+
+        // Tested where it would sit if added to the best combination.
+        var combination = new int[best.Length + 1];
+        var length = NextThreshold.With(best, candidate, candidates, combination);
+        sequence.Run(combination.AsSpan(0, length), stopAfter: candidate);
+        var tested = sequence.Tested[candidate];
+        var threshold = coupon.Terms.ThresholdCents;
+        return tested < threshold
+            ? dropped with { Reason = DropReason.ThresholdNotMet, EligibleSubtotal = Money.Yuan(tested), Shortfall = Money.Yuan(threshold - tested) }
+            : dropped with { Reason = DropReason.NotInBestCombination, EligibleSubtotal = Money.Yuan(tested) };
+    }
 }

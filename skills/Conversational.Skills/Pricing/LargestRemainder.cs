@@ -23,28 +23,67 @@ internal static class LargestRemainder
 
         var remainders = weights.Length <= 64 ? stackalloc long[weights.Length] : new long[weights.Length];
         var left = total;
-        for (var i = 0; i < weights.Length; i++)
+        if (total <= (1L << 50) / sum)
         {
-            var exact = (Int128)total * weights[i];
-            shares[i] = (long)(exact / sum);
-            remainders[i] = (long)(exact % sum);
-            left -= shares[i];
+            // total × weight < 2^50: a double reciprocal gives the quotient to within one, and one correction makes it exact.
+            var reciprocal = 1.0 / sum;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var product = total * weights[i];
+                var quotient = (long)(product * reciprocal);
+                var remainder = product - (quotient * sum);
+                if (remainder < 0)
+                {
+                    quotient--;
+                    remainder += sum;
+                }
+                else if (remainder >= sum)
+                {
+                    quotient++;
+                    remainder -= sum;
+                }
+
+                shares[i] = quotient;
+                remainders[i] = remainder;
+                left -= quotient;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var (quotient, remainder) = Int128.DivRem((Int128)total * weights[i], sum);
+                shares[i] = (long)quotient;
+                remainders[i] = (long)remainder;
+                left -= shares[i];
+            }
         }
 
-        // left < weights.Length, so this runs at most once per line.
-        for (; left > 0; left--)
+        if (left > 0)
         {
-            var largest = 0;
-            for (var i = 1; i < remainders.Length; i++)
+            GiveLeftoverCents(left, remainders, shares);
+        }
+    }
+
+    // left < remainders.Length: one cent each to the left largest remainders, the lower index first among equals.
+    private static void GiveLeftoverCents(long left, Span<long> remainders, Span<long> shares)
+    {
+        var order = remainders.Length <= 64 ? stackalloc int[remainders.Length] : new int[remainders.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            // Insertion sort, largest remainder first; stable, so equal remainders keep index order.
+            var j = i;
+            for (; j > 0 && remainders[order[j - 1]] < remainders[i]; j--)
             {
-                if (remainders[i] > remainders[largest])
-                {
-                    largest = i;
-                }
+                order[j] = order[j - 1];
             }
 
-            shares[largest]++;
-            remainders[largest] = -1;
+            order[j] = i;
+        }
+
+        for (var k = 0; k < left; k++)
+        {
+            shares[order[k]]++;
         }
     }
 }

@@ -1,39 +1,74 @@
 namespace Conversational.Skills.Pricing;
 
 /// <summary>
-/// The "再买¥X可再减¥Y" hint. For every usable coupon with a threshold still ahead (a threshold coupon whose threshold is
-/// not met, a stepped coupon below its cap), take the best combination with that coupon in it (replacing the one of its
-/// stack group) and its eligible subtotal s at its place; the extra spend X is its next threshold minus s (the
-/// threshold, or the next whole step). The extra spend is one hypothetical unit priced X (list price, no activity) that
-/// only that coupon covers, so the coupons before it are unchanged. Y is the saving of that combination on the cart plus
-/// the unit, minus the best saving now (later coupons may lose their thresholds, which Y includes). Hints with Y ≤ 0 are
-/// dropped; the smallest X wins, then the largest Y, then the smaller coupon Id (ordinal).
+/// The "再买¥X可再减¥Y" hint. For every usable coupon (valid, covering an item in the cart) with a threshold still ahead
+/// (a threshold coupon whose threshold is not met, a stepped coupon below its cap): take the best combination with that
+/// coupon in it (in place of its stack group's coupon), and its eligible subtotal s at its place. X is its next
+/// threshold (the threshold, or the next whole step) minus s, spent on one hypothetical unit priced X (list price, no
+/// activity) that only that coupon covers, so the coupons before it are unchanged. Y is that combination's saving on
+/// the cart plus the unit, minus the best saving now; later coupons that lose their thresholds count against it. Hints
+/// with Y ≤ 0 are dropped; the smallest X wins, then the largest Y, then the smaller coupon Id (ordinal).
 /// </summary>
 internal static class NextThreshold
 {
-    public static NextThresholdHint? Find(PricingProblem problem, int[] best, long bestSaving)
+    public static NextThresholdHint? Find(PricingProblem problem, CouponSequence sequence, int[] best, long bestSaving)
     {
         var candidates = problem.Candidates;
+        var combination = new int[best.Length + 1];
         NextThresholdHint? hint = null;
         for (var candidate = 0; candidate < candidates.Length; candidate++)
         {
             var coupon = candidates[candidate].Coupon;
-            int[] combination = [.. best.Where(c => candidates[c].Group != candidates[candidate].Group), candidate];
-            var tested = CouponSequence.Evaluate(problem, combination).Tested[candidate];
-            if (coupon.Terms.NextThresholdCents(tested) is not { } target)
+            if (coupon.Terms.ThresholdCents == 0 || (coupon.Terms is ThresholdTerms && best.Contains(candidate)))
+            {
+                continue; // no threshold at all, or already met
+            }
+
+            var length = With(best, candidate, candidates, combination);
+            if (!sequence.Run(combination.AsSpan(0, length), topUpFor: candidate))
             {
                 continue;
             }
 
-            var extraSpend = target - tested;
-            var extraSaving = CouponSequence.Evaluate(problem, combination, candidate, extraSpend).Saving - bestSaving;
-            if (extraSaving > 0 && IsBetter(Money.Yuan(extraSpend), Money.Yuan(extraSaving), coupon.Id, hint))
+            var extraSpend = Money.Yuan(sequence.ExtraCents);
+            var extraSaving = Money.Yuan(sequence.Saving - bestSaving);
+            if (extraSaving > 0 && IsBetter(extraSpend, extraSaving, coupon.Id, hint))
             {
-                hint = new NextThresholdHint(coupon.Id, coupon.Name, coupon.NameEn, Money.Yuan(extraSpend), Money.Yuan(extraSaving));
+                hint = new NextThresholdHint(coupon.Id, coupon.Name, coupon.NameEn, extraSpend, extraSaving);
             }
         }
 
         return hint;
+    }
+
+    /// <summary>
+    /// <paramref name="best"/> with <paramref name="candidate"/> in place of its stack group's coupon, ascending, into
+    /// <paramref name="combination"/>; returns the length.
+    /// </summary>
+    public static int With(int[] best, int candidate, Candidate[] candidates, int[] combination)
+    {
+        var length = 0;
+        var placed = false;
+        foreach (var used in best)
+        {
+            if (!placed && candidate < used)
+            {
+                combination[length++] = candidate;
+                placed = true;
+            }
+
+            if (candidates[used].Group != candidates[candidate].Group)
+            {
+                combination[length++] = used;
+            }
+        }
+
+        if (!placed)
+        {
+            combination[length++] = candidate;
+        }
+
+        return length;
     }
 
     private static bool IsBetter(decimal spend, decimal saving, string id, NextThresholdHint? than) =>

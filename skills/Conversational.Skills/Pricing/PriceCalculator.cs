@@ -19,23 +19,28 @@ public static class PriceCalculator
         Validate(cart, coupons);
         var problem = PricingProblem.Create(cart, coupons, now);
         var best = CouponSearch.FindBest(problem);
-        var applied = CouponSequence.Evaluate(problem, best);
+        var sequence = new CouponSequence(problem);
+        sequence.Run(best);
+        var saving = sequence.Saving;
 
         var steps = ActivitySteps(problem).ToList();
-        steps.AddRange(best.Select(c => CouponStep(problem.Candidates[c].Coupon, applied.Tested[c], applied.Discounts[c])));
+        steps.AddRange(best.Select(c => CouponStep(problem.Candidates[c].Coupon, sequence.Tested[c], sequence.Discounts[c])));
 
         var lines = new QuoteLine[cart.Count];
         for (var line = 0; line < cart.Count; line++)
         {
             var after = problem.AfterActivityCents[line];
-            var discount = applied.LineDiscounts[line];
+            var discount = sequence.LineDiscounts[line];
             lines[line] = new QuoteLine(cart[line].Product.Sku, cart[line].Size, cart[line].Quantity,
                 Money.Yuan(problem.ListCents[line]), Money.Yuan(after), Money.Yuan(discount), Money.Yuan(after - discount));
         }
 
+        // Explaining what was left out reruns the sequence, so it comes after the steps and lines have been read.
+        var dropped = DroppedActivities(problem).Concat(DroppedOffers.Coupons(problem, sequence, coupons, best)).ToList();
+        var hint = NextThreshold.Find(problem, sequence, best, saving);
         var listTotal = problem.ListCents.Sum();
         var afterActivity = problem.AfterActivityCents.Sum();
-        var finalTotal = afterActivity - applied.Saving;
+        var finalTotal = afterActivity - saving;
         return new PriceQuote(
             Money.Yuan(listTotal),
             Money.Yuan(afterActivity),
@@ -43,9 +48,9 @@ public static class PriceCalculator
             Money.Yuan(listTotal - finalTotal),
             steps,
             [.. best.Select(c => problem.Candidates[c].Coupon)],
-            [.. DroppedActivities(problem), .. DroppedOffers.Coupons(problem, coupons, best)],
+            dropped,
             lines,
-            NextThreshold.Find(problem, best, applied.Saving));
+            hint);
     }
 
     private static void Validate(IReadOnlyList<CartLine> cart, IReadOnlyList<Coupon> coupons)

@@ -24,11 +24,21 @@ internal sealed class PricingProblem
             AfterActivityCents[line] = Money.Cents(unitPrice) * Units[line];
         }
 
-        CandidatesOfLine = new int[cart.Count][];
+        var covering = new List<int>[cart.Count];
         for (var line = 0; line < cart.Count; line++)
         {
-            CandidatesOfLine[line] = [.. Enumerable.Range(0, candidates.Length).Where(c => candidates[c].Lines.Contains(line))];
+            covering[line] = [];
         }
+
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            foreach (var line in candidates[c].Lines)
+            {
+                covering[line].Add(c);
+            }
+        }
+
+        CandidatesOfLine = [.. covering.Select(list => list.ToArray())];
     }
 
     public IReadOnlyList<CartLine> Cart { get; }
@@ -54,31 +64,59 @@ internal sealed class PricingProblem
 
     public static PricingProblem Create(IReadOnlyList<CartLine> cart, IReadOnlyList<Coupon> coupons, DateTimeOffset now)
     {
-        var usable = coupons
-            .Where(coupon => coupon.IsValidAt(now))
-            .Select(coupon => (coupon, lines: Enumerable.Range(0, cart.Count).Where(line => coupon.Covers(cart[line].Product)).ToArray()))
-            .Where(usable => usable.lines.Length > 0)
-            .OrderBy(usable => usable.coupon.Issuer == CouponIssuer.Store ? 0 : 1)
-            .ThenBy(usable => usable.coupon.Id, StringComparer.Ordinal)
-            .ToArray();
-        var idRanks = usable
-            .Select((u, index) => (u.coupon.Id, index))
-            .OrderBy(u => u.Id, StringComparer.Ordinal)
-            .Select((u, rank) => (u.index, rank))
-            .OrderBy(u => u.index)
-            .Select(u => u.rank)
-            .ToArray();
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var candidates = new Candidate[usable.Length];
-        for (var c = 0; c < usable.Length; c++)
+        var usable = new List<(Coupon Coupon, int[] Lines)>(coupons.Count);
+        var lines = new List<int>(cart.Count);
+        foreach (var coupon in coupons)
         {
-            var (coupon, lines) = usable[c];
+            if (!coupon.IsValidAt(now))
+            {
+                continue;
+            }
+
+            lines.Clear();
+            for (var line = 0; line < cart.Count; line++)
+            {
+                if (coupon.Covers(cart[line].Product))
+                {
+                    lines.Add(line);
+                }
+            }
+
+            if (lines.Count > 0)
+            {
+                usable.Add((coupon, [.. lines]));
+            }
+        }
+
+        // Application order: store-issued before platform-issued, each by Id (ordinal).
+        usable.Sort((a, b) => a.Coupon.Issuer != b.Coupon.Issuer
+            ? (a.Coupon.Issuer == CouponIssuer.Store ? -1 : 1)
+            : string.CompareOrdinal(a.Coupon.Id, b.Coupon.Id));
+        var byId = Enumerable.Range(0, usable.Count).ToArray();
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(usable[a].Coupon.Id, usable[b].Coupon.Id));
+        var idRanks = new int[usable.Count];
+        for (var rank = 0; rank < byId.Length; rank++)
+        {
+            idRanks[byId[rank]] = rank;
+        }
+
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var candidates = new Candidate[usable.Count];
+        for (var c = 0; c < usable.Count; c++)
+        {
+            var (coupon, eligible) = usable[c];
             if (!groups.TryGetValue(coupon.StackGroup, out var group))
             {
                 group = groups[coupon.StackGroup] = groups.Count;
             }
 
-            candidates[c] = new Candidate(coupon, lines, lines.Sum(line => (long)cart[line].Quantity), group, idRanks[c]);
+            long units = 0;
+            foreach (var line in eligible)
+            {
+                units += cart[line].Quantity;
+            }
+
+            candidates[c] = new Candidate(coupon, eligible, units, group, idRanks[c]);
         }
 
         return new PricingProblem(cart, now, candidates, groups.Count);
