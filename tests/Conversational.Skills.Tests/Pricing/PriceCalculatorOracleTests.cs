@@ -46,6 +46,49 @@ public sealed class PriceCalculatorOracleTests(ITestOutputHelper output)
         Assert.True(withCoupons > Cases / 2 && withTies > Cases / 10 && withHint > Cases / 10);
     }
 
+    [Fact]
+    public void Quote_equals_the_oracle_on_full_carts_with_every_coupon_in_its_own_stack_group()
+    {
+        // 30 lines × 12 coupons, thresholds at 70–100% of the eligible subtotal: the search has to prune hard here.
+        var random = new Random(20261123);
+        var tradeOffs = 0;
+        for (var n = 0; n < 5; n++)
+        {
+            var products = Enumerable.Range(0, 12).Select(i => RandomProduct(random, i, tiny: false)).ToArray();
+            var cart = Enumerable.Range(0, 30).Select(_ => new CartLine(products[random.Next(products.Length)], random.Next(1, 3))).ToArray();
+            var coupons = Enumerable.Range(0, 12).Select(i => TightCoupon(random, $"T{i:D2}", cart)).ToArray();
+
+            var quote = PriceCalculator.Quote(cart, coupons, Now);
+            var oracle = PricingOracle.Quote(cart, coupons, Now);
+
+            Assert.Equal(oracle.FinalTotal, quote.FinalTotal);
+            Assert.Equal(oracle.CouponIds, quote.CouponsUsed.Select(coupon => coupon.Id));
+            Assert.Equal(oracle.LineDiscounts, quote.Lines.Select(line => line.CouponDiscount));
+            Assert.Equal(oracle.Hint, quote.NextThreshold);
+            tradeOffs += quote.Dropped.Count(dropped => dropped.Reason is DropReason.ThresholdNotMet or DropReason.NotInBestCombination);
+        }
+
+        output.WriteLine($"{tradeOffs} coupons left out for a better combination or below their threshold.");
+        Assert.True(tradeOffs >= 10);
+    }
+
+    private static Coupon TightCoupon(Random random, string id, CartLine[] cart)
+    {
+        var product = cart[random.Next(cart.Length)].Product;
+        var coupon = RandomCoupon(random, id, new NoThresholdTerms(1m), id, [product]);
+        var eligible = cart.Where(line => coupon.Covers(line.Product)).Sum(line => line.Quantity * UnitPriceNow(line.Product));
+        var threshold = Math.Max(1m, decimal.Round(eligible * random.Next(70, 101) / 100m));
+        var amount = Math.Max(1m, decimal.Round(threshold * random.Next(5, 25) / 100m));
+        CouponTerms terms = random.Next(4) switch
+        {
+            0 or 1 => new ThresholdTerms(threshold, amount),
+            2 => new SteppedTerms(Math.Max(1m, decimal.Round(threshold / 3)), decimal.Round(amount / 3) + 1, amount),
+            _ => new PercentOffTerms(random.Next(1, 20), amount),
+        };
+        return new Coupon(id, coupon.Name, coupon.NameEn, coupon.Issuer, coupon.Scope, terms, Now.AddDays(-1), Now.AddDays(1), id,
+            coupon.StoreId, coupon.Category, coupon.Skus);
+    }
+
     private static (CartLine[] Cart, Coupon[] Coupons) RandomCase(Random random)
     {
         var tiny = random.Next(6) == 0;
