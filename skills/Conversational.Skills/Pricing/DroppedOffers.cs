@@ -52,9 +52,7 @@ internal static class DroppedOffers
         }
 
         // Tested where it would sit if added to the best combination.
-        var combination = new int[best.Length + 1];
-        var length = NextThreshold.With(best, candidate, candidates, combination);
-        sequence.Run(combination.AsSpan(0, length), stopAfter: candidate);
+        sequence.Run(problem.WithCandidate(best, candidate), stopAfter: candidate);
         var tested = sequence.Tested[candidate];
         var threshold = coupon.Terms.ThresholdCents;
         return tested < threshold

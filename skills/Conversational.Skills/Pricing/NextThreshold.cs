@@ -14,7 +14,6 @@ internal static class NextThreshold
     public static NextThresholdHint? Find(PricingProblem problem, CouponSequence sequence, int[] best, long bestSaving)
     {
         var candidates = problem.Candidates;
-        var combination = new int[best.Length + 1];
         NextThresholdHint? hint = null;
         for (var candidate = 0; candidate < candidates.Length; candidate++)
         {
@@ -24,8 +23,7 @@ internal static class NextThreshold
                 continue; // no threshold at all, or already met
             }
 
-            var length = With(best, candidate, candidates, combination);
-            if (!sequence.Run(combination.AsSpan(0, length), topUpFor: candidate))
+            if (!sequence.Run(problem.WithCandidate(best, candidate), topUpFor: candidate))
             {
                 continue;
             }
@@ -39,36 +37,6 @@ internal static class NextThreshold
         }
 
         return hint;
-    }
-
-    /// <summary>
-    /// <paramref name="best"/> with <paramref name="candidate"/> in place of its stack group's coupon, ascending, into
-    /// <paramref name="combination"/>; returns the length.
-    /// </summary>
-    public static int With(int[] best, int candidate, Candidate[] candidates, int[] combination)
-    {
-        var length = 0;
-        var placed = false;
-        foreach (var used in best)
-        {
-            if (!placed && candidate < used)
-            {
-                combination[length++] = candidate;
-                placed = true;
-            }
-
-            if (candidates[used].Group != candidates[candidate].Group)
-            {
-                combination[length++] = used;
-            }
-        }
-
-        if (!placed)
-        {
-            combination[length++] = candidate;
-        }
-
-        return length;
     }
 
     private static bool IsBetter(decimal spend, decimal saving, string id, NextThresholdHint? than) =>

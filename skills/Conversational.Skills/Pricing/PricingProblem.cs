@@ -123,6 +123,16 @@ internal sealed class PricingProblem
     }
 
     /// <summary>
+    /// <paramref name="combination"/> (ascending) with <paramref name="candidate"/> in it, in place of the coupon of
+    /// its stack group; ascending.
+    /// </summary>
+    public int[] WithCandidate(int[] combination, int candidate)
+    {
+        var group = Candidates[candidate].Group;
+        return [.. combination.Where(c => Candidates[c].Group != group).Append(candidate).Order()];
+    }
+
+    /// <summary>
     /// What <paramref name="candidate"/> takes off an eligible subtotal of <paramref name="subtotal"/> cents: its terms'
     /// discount (0 below the threshold), at most the subtotal minus ¥0.01 per eligible unit.
     /// </summary>
