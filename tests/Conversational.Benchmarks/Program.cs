@@ -1,5 +1,6 @@
 // Benchmarks for DESIGN.md §16. A deliberately plain command line (no System.CommandLine): see README.md.
 //   turn [--store sqlite|postgres]
+//   pricing
 //   http --store sqlite|postgres [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
 //        [--turns-per-conversation 20] [--latencies FILE] [--url http://127.0.0.1:PORT]
 using System.Globalization;
@@ -9,6 +10,7 @@ using Conversational.Benchmarks;
 const string Usage = """
     usage:
       dotnet run -c Release --project tests/Conversational.Benchmarks -- turn [--store sqlite|postgres]
+      dotnet run -c Release --project tests/Conversational.Benchmarks -- pricing
       dotnet run -c Release --project tests/Conversational.Benchmarks -- http --store sqlite|postgres
           [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
           [--turns-per-conversation 20] [--latencies FILE] [--url http://127.0.0.1:PORT]
@@ -50,6 +52,15 @@ switch (args[0])
 {
     case "turn":
         return TurnBenchmarkRunner.Run(store is null ? ["sqlite", "postgres"] : [store]);
+
+    case "pricing":
+        if (options.Count > 0)
+        {
+            Console.Error.WriteLine("pricing takes no options.");
+            return 2;
+        }
+
+        return PricingBenchmarkRunner.Run();
 
     case "http":
         if (store is null)
