@@ -16,7 +16,7 @@ public sealed class InstallmentRegistrationTests
 
         Assert.Equal(InstallmentProductTable.Default.Offers, table.Offers);
         Assert.Equal((500m, 50_000m, 0.03m), (table.MinimumAmount, table.MaximumAmount, table.EarlyPayoffFeeRate));
-        Assert.IsType<InstallmentDialog>(Assert.Single(host.Get<IEnumerable<ISkillDialog>>()));
+        Assert.Single(host.Get<IEnumerable<ISkillDialog>>().OfType<InstallmentDialog>());
         Assert.IsType<LoggingOneTimeCodeSender>(host.Get<IOneTimeCodeSender>());
     }
 
