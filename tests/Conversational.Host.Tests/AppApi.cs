@@ -8,18 +8,18 @@ using Conversational.Host.Channels.App;
 namespace Conversational.Host.Tests;
 
 /// <summary>A customer of the app API: a visitor with a token, as the web widget is.</summary>
-public sealed class AppApi(HttpClient http, VisitorSession visitor)
+public sealed class AppApi(HttpClient http, CustomerSession visitor)
 {
     public HttpClient Http { get; } = http;
 
-    public VisitorSession Visitor { get; } = visitor;
+    public CustomerSession Visitor { get; } = visitor;
 
     public static async Task<AppApi> CreateVisitorAsync(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var response = await http.PostAsync(new Uri("/api/visitors", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var visitor = await response.Content.ReadFromJsonAsync<VisitorSession>(ConversationJson.Options);
+        var visitor = await response.Content.ReadFromJsonAsync<CustomerSession>(ConversationJson.Options);
         return new AppApi(http, visitor!);
     }
 

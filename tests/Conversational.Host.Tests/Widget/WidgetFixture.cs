@@ -7,7 +7,7 @@ namespace Conversational.Host.Tests.Widget;
 /// The real host as a process and one headless Chromium (the system's, never a downloaded one), shared by a test class;
 /// each test gets its own browser context, so storage and routes do not leak between tests.
 /// </summary>
-public sealed class WidgetFixture : IAsyncLifetime
+public class WidgetFixture : IAsyncLifetime
 {
     private static readonly string[] BrowserArgs =
     [
@@ -28,12 +28,14 @@ public sealed class WidgetFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var hostStarting = HostProcess.StartAsync(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Storage__SqlitePath"] = Path.Combine(_directory, "widget.db"),
             ["Storage__SeedDemoData"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        Configure(settings);
+        var hostStarting = HostProcess.StartAsync(settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,6 +44,11 @@ public sealed class WidgetFixture : IAsyncLifetime
             Args = BrowserArgs,
         });
         _host = await hostStarting;
+    }
+
+    /// <summary>Changes to the host's settings (environment variables) before it starts.</summary>
+    protected virtual void Configure(Dictionary<string, string> settings)
+    {
     }
 
     /// <summary>A fresh context (empty localStorage) with a phone-sized viewport in China's time zone.</summary>

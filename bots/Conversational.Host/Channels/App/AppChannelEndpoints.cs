@@ -25,6 +25,10 @@ public static class AppChannelEndpoints
             .RequireRateLimiting(AppChannelServiceCollectionExtensions.VisitorRateLimit)
             .WithSummary("Creates an anonymous web visitor and returns a customer token for it.");
 
+        app.MapPost("/api/customer-sessions", CustomerSessions.StartAsync).AllowAnonymous().WithTags("App")
+            .RequireRateLimiting(AppChannelServiceCollectionExtensions.VisitorRateLimit)
+            .WithSummary("The merchant's back end (X-Api-Key) signs in a customer it has logged in and gets a customer token.");
+
         var conversations = app.MapGroup("/api/conversations").WithTags("App").RequireAuthorization(SecuritySchemes.CustomerPolicy);
         conversations.MapGet("/", ListAsync).WithSummary("The caller's conversations, newest first.");
         conversations.MapPost("/", StartAsync).WithSummary("Starts a conversation; the bot's greeting comes back.");
@@ -37,14 +41,14 @@ public static class AppChannelEndpoints
         return app;
     }
 
-    private static async Task<Created<VisitorSession>> CreateVisitorAsync([AsParameters] AppChannelServices services,
+    private static async Task<Created<CustomerSession>> CreateVisitorAsync([AsParameters] AppChannelServices services,
         CancellationToken cancellationToken)
     {
         var customerId = "v" + Guid.CreateVersion7().ToString("N");
         await services.Customers.AddIfMissingAsync(new CustomerProfile(customerId, "访客", CustomerTags.Visitor, 0, null, null, [CustomerTags.Visitor]),
             cancellationToken);
         var (token, expiresAt) = services.Tokens.Issue(customerId, services.Options.Value.CustomerTokenLifetime);
-        return TypedResults.Created((string?)null, new VisitorSession(customerId, token, expiresAt));
+        return TypedResults.Created((string?)null, new CustomerSession(customerId, token, expiresAt));
     }
 
     private static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(ClaimsPrincipal user, [AsParameters] AppChannelServices services,

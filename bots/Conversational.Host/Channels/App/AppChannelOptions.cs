@@ -27,6 +27,12 @@ public sealed class AppChannelOptions
     [Range(1, 1_000_000)]
     public int VisitorsPerMinutePerAddress { get; set; } = 120;
 
+    /// <summary>
+    /// Keys of the merchant's own back ends, which sign in the customers they have logged in (<c>POST
+    /// /api/customer-sessions</c> with <c>X-Api-Key</c>), so the bot knows who it serves. Empty: nobody can.
+    /// </summary>
+    public string[] SessionApiKeys { get; set; } = [];
+
     /// <summary>How often an idle push stream sends a comment, so proxies keep it open and dead clients are noticed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);

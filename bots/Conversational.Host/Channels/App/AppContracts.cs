@@ -2,8 +2,11 @@ using Conversational.Bots.Activities;
 
 namespace Conversational.Host.Channels.App;
 
-/// <summary>A web visitor's identity: a new customer id and a token for it.</summary>
-public sealed record VisitorSession(string CustomerId, string Token, DateTimeOffset ExpiresAt);
+/// <summary>A customer's identity on the app channel: their id and a token for it.</summary>
+public sealed record CustomerSession(string CustomerId, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>The merchant's back end signs in a customer it has logged in itself.</summary>
+public sealed record StartCustomerSessionRequest(string? CustomerId);
 
 /// <summary>Start a conversation; <paramref name="Locale"/> is <c>zh-CN</c> (default) or <c>en</c>.</summary>
 public sealed record StartConversationRequest(string? Locale);
