@@ -58,7 +58,20 @@ public sealed record Coupon(
     public bool Covers(Product product) =>
         (StoreId is null || string.Equals(product.StoreId, StoreId, StringComparison.Ordinal))
         && (Category is null || string.Equals(product.Category, Category, StringComparison.Ordinal))
-        && (Skus is null || Skus.Contains(product.Sku, StringComparer.Ordinal));
+        && (Skus is null || ContainsOrdinal(Skus, product.Sku));
+
+    private static bool ContainsOrdinal(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static CouponScope CheckedScope(
         string id, CouponIssuer issuer, CouponScope scope, string? storeId, string? category, IReadOnlyList<string>? skus)

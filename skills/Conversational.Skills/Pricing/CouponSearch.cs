@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Conversational.Skills.Pricing;
 
 /// <summary>
@@ -13,9 +15,9 @@ internal sealed class CouponSearch
 {
     private readonly PricingProblem _problem;
     private readonly Candidate[] _candidates;
-    private readonly long[][] _amounts;
-    private readonly long[][] _subtotals;
-    private readonly long[] _room;
+    // Per level: the lines' amounts, then the candidates' eligible subtotals, then the cart's room above the floor.
+    private readonly long[] _state;
+    private readonly int _stride;
     private readonly bool[] _groupUsed;
     private readonly long[] _groupBound;
     private readonly int[] _chosen;
@@ -32,27 +34,23 @@ internal sealed class CouponSearch
         var n = _candidates.Length;
         // One state per number of coupons used so far: a "use it" branch writes the next level, "leave it out" keeps its own.
         var levels = Math.Min(n, problem.GroupCount) + 1;
-        _amounts = new long[levels][];
-        _subtotals = new long[levels][];
-        _room = new long[levels];
-        for (var level = 0; level < levels; level++)
-        {
-            _amounts[level] = new long[problem.LineCount];
-            _subtotals[level] = new long[n];
-        }
-
-        problem.AfterActivityCents.CopyTo(_amounts[0], 0);
+        _stride = problem.LineCount + n + 1;
+        // Rented: a quote would otherwise allocate a few kilobytes here, and the collections that costs show in the tail.
+        _state = ArrayPool<long>.Shared.Rent(levels * _stride);
+        Array.Clear(_state, 0, _stride);
+        problem.AfterActivityCents.CopyTo(_state, 0);
+        var subtotals = Subtotals(0);
         for (var c = 0; c < n; c++)
         {
             foreach (var line in _candidates[c].Lines)
             {
-                _subtotals[0][c] += problem.AfterActivityCents[line];
+                subtotals[c] += problem.AfterActivityCents[line];
             }
         }
 
         for (var line = 0; line < problem.LineCount; line++)
         {
-            _room[0] += problem.AfterActivityCents[line] - problem.Units[line];
+            Room(0) += problem.AfterActivityCents[line] - problem.Units[line];
         }
 
         _groupUsed = new bool[problem.GroupCount];
@@ -66,8 +64,15 @@ internal sealed class CouponSearch
     public static int[] FindBest(PricingProblem problem)
     {
         var search = new CouponSearch(problem);
-        search.Visit(0, 0);
-        return search._best;
+        try
+        {
+            search.Visit(0, 0);
+            return search._best;
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(search._state);
+        }
     }
 
     internal static long Nodes, Applies, NodesAtBest;
@@ -97,7 +102,7 @@ internal sealed class CouponSearch
                 continue;
             }
 
-            var discount = _problem.Discount(next, _subtotals[_count][next]);
+            var discount = _problem.Discount(next, Subtotals(_count)[next]);
             if (discount > 0)
             {
                 Apply(next, discount);
@@ -114,7 +119,7 @@ internal sealed class CouponSearch
 
     private long Bound(int next)
     {
-        var subtotals = _subtotals[_count];
+        var subtotals = Subtotals(_count);
         Array.Clear(_groupBound);
         long bound = 0;
         for (var c = next; c < subtotals.Length; c++)
@@ -133,20 +138,18 @@ internal sealed class CouponSearch
             }
         }
 
-        return Math.Min(bound, _room[_count]);
+        return Math.Min(bound, Room(_count));
     }
 
     private void Apply(int candidate, long discount)
     {
-        Applies++;
         var from = _count;
         var to = _count + 1;
-        _amounts[from].CopyTo(_amounts[to], 0);
-        _subtotals[from].CopyTo(_subtotals[to], 0);
-        _room[to] = _room[from] - discount;
+        _state.AsSpan(from * _stride, _stride).CopyTo(_state.AsSpan(to * _stride, _stride));
+        Room(to) -= discount;
 
         var lines = _candidates[candidate].Lines;
-        var amounts = _amounts[to];
+        var amounts = Amounts(to);
         var units = _problem.Units;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -154,7 +157,7 @@ internal sealed class CouponSearch
         }
 
         LargestRemainder.Split(discount, _weights.AsSpan(0, lines.Length), _shares);
-        var subtotals = _subtotals[to];
+        var subtotals = Subtotals(to);
         for (var i = 0; i < lines.Length; i++)
         {
             var share = _shares[i];
@@ -172,6 +175,12 @@ internal sealed class CouponSearch
             }
         }
     }
+
+    private Span<long> Amounts(int level) => _state.AsSpan(level * _stride, _problem.LineCount);
+
+    private Span<long> Subtotals(int level) => _state.AsSpan((level * _stride) + _problem.LineCount, _candidates.Length);
+
+    private ref long Room(int level) => ref _state[(level * _stride) + _stride - 1];
 
     private void Consider(long saving)
     {

@@ -3,22 +3,15 @@ namespace Conversational.Skills.Pricing;
 /// <summary>Why each coupon outside the best combination did not count (see <see cref="DropReason"/> for the order).</summary>
 internal static class DroppedOffers
 {
-    public static List<DroppedOffer> Coupons(PricingProblem problem, CouponSequence sequence, IReadOnlyList<Coupon> coupons, int[] best)
+    public static List<DroppedOffer> Coupons(PricingProblem problem, CouponSequence sequence, int[] best)
     {
-        var candidates = problem.Candidates;
-        var byId = new Dictionary<string, int>(candidates.Length, StringComparer.Ordinal);
-        for (var c = 0; c < candidates.Length; c++)
-        {
-            byId[candidates[c].Coupon.Id] = c;
-        }
-
         var dropped = new List<DroppedOffer>();
-        foreach (var coupon in coupons)
+        for (var index = 0; index < problem.Coupons.Count; index++)
         {
-            var candidate = byId.GetValueOrDefault(coupon.Id, -1);
-            if (candidate < 0 || !best.Contains(candidate))
+            var candidate = problem.CandidateOf[index];
+            if (candidate < 0 || Array.IndexOf(best, candidate) < 0)
             {
-                dropped.Add(Why(coupon, candidate, problem, sequence, best));
+                dropped.Add(Why(problem.Coupons[index], candidate, problem, sequence, best));
             }
         }
 

@@ -23,8 +23,13 @@ public static class PriceCalculator
         sequence.Run(best);
         var saving = sequence.Saving;
 
-        var steps = ActivitySteps(problem).ToList();
-        steps.AddRange(best.Select(c => CouponStep(problem.Candidates[c].Coupon, sequence.Tested[c], sequence.Discounts[c])));
+        var (steps, dropped) = Activities(problem);
+        foreach (var c in best)
+        {
+            var coupon = problem.Candidates[c].Coupon;
+            steps.Add(new PriceStep(OfferKind.Coupon, coupon.Id, coupon.Name, coupon.NameEn,
+                Money.Yuan(sequence.Tested[c]), Money.Yuan(sequence.Discounts[c])));
+        }
 
         var lines = new QuoteLine[cart.Count];
         for (var line = 0; line < cart.Count; line++)
@@ -36,7 +41,7 @@ public static class PriceCalculator
         }
 
         // Explaining what was left out reruns the sequence, so it comes after the steps and lines have been read.
-        var dropped = DroppedActivities(problem).Concat(DroppedOffers.Coupons(problem, sequence, coupons, best)).ToList();
+        dropped.AddRange(DroppedOffers.Coupons(problem, sequence, best));
         var hint = NextThreshold.Find(problem, sequence, best, saving);
         var listTotal = problem.ListCents.Sum();
         var afterActivity = problem.AfterActivityCents.Sum();
@@ -72,32 +77,52 @@ public static class PriceCalculator
             throw new ArgumentException("The coupons include a null.", nameof(coupons));
         }
 
-        var duplicate = coupons.GroupBy(coupon => coupon.Id, StringComparer.Ordinal).FirstOrDefault(ids => ids.Count() > 1);
-        if (duplicate is not null)
+        var ids = new HashSet<string>(coupons.Count, StringComparer.Ordinal);
+        foreach (var coupon in coupons)
         {
-            throw new ArgumentException($"Coupon id {duplicate.Key} appears {duplicate.Count()} times; ids must be unique.", nameof(coupons));
+            if (!ids.Add(coupon.Id))
+            {
+                throw new ArgumentException($"Coupon id {coupon.Id} appears more than once; ids must be unique.", nameof(coupons));
+            }
         }
     }
 
-    private static IEnumerable<IGrouping<string, int>> LinesBySku(PricingProblem problem) =>
-        Enumerable.Range(0, problem.LineCount).GroupBy(line => problem.Cart[line].Product.Sku, StringComparer.Ordinal);
+    /// <summary>One activity step or drop per SKU that has an activity price, in the order the SKUs first appear.</summary>
+    private static (List<PriceStep> Steps, List<DroppedOffer> Dropped) Activities(PricingProblem problem)
+    {
+        var steps = new List<PriceStep>();
+        var dropped = new List<DroppedOffer>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var line = 0; line < problem.LineCount; line++)
+        {
+            var product = problem.Cart[line].Product;
+            if (product.ActivityPrice is not { } activity || !seen.Add(product.Sku))
+            {
+                continue;
+            }
 
-    private static IEnumerable<PriceStep> ActivitySteps(PricingProblem problem) =>
-        from lines in LinesBySku(problem)
-        let activity = problem.Cart[lines.First()].Product.ActivityPrice
-        where activity is not null && activity.IsActiveAt(problem.Now)
-        let list = lines.Sum(line => problem.ListCents[line])
-        select new PriceStep(OfferKind.Activity, lines.Key, activity.Name, activity.NameEn, Money.Yuan(list),
-            Money.Yuan(list - lines.Sum(line => problem.AfterActivityCents[line])));
+            if (!activity.IsActiveAt(problem.Now))
+            {
+                var (reason, date) = problem.Now < activity.Starts
+                    ? (DropReason.NotStarted, activity.Starts)
+                    : (DropReason.Expired, activity.Ends);
+                dropped.Add(new DroppedOffer(OfferKind.Activity, product.Sku, activity.Name, activity.NameEn, reason, date));
+                continue;
+            }
 
-    private static IEnumerable<DroppedOffer> DroppedActivities(PricingProblem problem) =>
-        from lines in LinesBySku(problem)
-        let activity = problem.Cart[lines.First()].Product.ActivityPrice
-        where activity is not null && !activity.IsActiveAt(problem.Now)
-        select problem.Now < activity.Starts
-            ? new DroppedOffer(OfferKind.Activity, lines.Key, activity.Name, activity.NameEn, DropReason.NotStarted, activity.Starts)
-            : new DroppedOffer(OfferKind.Activity, lines.Key, activity.Name, activity.NameEn, DropReason.Expired, activity.Ends);
+            long list = 0, after = 0;
+            for (var same = line; same < problem.LineCount; same++)
+            {
+                if (string.Equals(problem.Cart[same].Product.Sku, product.Sku, StringComparison.Ordinal))
+                {
+                    list += problem.ListCents[same];
+                    after += problem.AfterActivityCents[same];
+                }
+            }
 
-    private static PriceStep CouponStep(Coupon coupon, long tested, long discount) =>
-        new(OfferKind.Coupon, coupon.Id, coupon.Name, coupon.NameEn, Money.Yuan(tested), Money.Yuan(discount));
+            steps.Add(new PriceStep(OfferKind.Activity, product.Sku, activity.Name, activity.NameEn, Money.Yuan(list), Money.Yuan(list - after)));
+        }
+
+        return (steps, dropped);
+    }
 }

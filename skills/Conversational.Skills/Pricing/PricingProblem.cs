@@ -6,12 +6,11 @@ namespace Conversational.Skills.Pricing;
 /// </summary>
 internal sealed class PricingProblem
 {
-    private PricingProblem(IReadOnlyList<CartLine> cart, DateTimeOffset now, Candidate[] candidates, int groupCount)
+    private PricingProblem(IReadOnlyList<CartLine> cart, IReadOnlyList<Coupon> coupons, DateTimeOffset now)
     {
         Cart = cart;
+        Coupons = coupons;
         Now = now;
-        Candidates = candidates;
-        GroupCount = groupCount;
         ListCents = new long[cart.Count];
         AfterActivityCents = new long[cart.Count];
         Units = new long[cart.Count];
@@ -24,29 +23,22 @@ internal sealed class PricingProblem
             AfterActivityCents[line] = Money.Cents(unitPrice) * Units[line];
         }
 
-        var covering = new List<int>[cart.Count];
-        for (var line = 0; line < cart.Count; line++)
-        {
-            covering[line] = [];
-        }
-
-        for (var c = 0; c < candidates.Length; c++)
-        {
-            foreach (var line in candidates[c].Lines)
-            {
-                covering[line].Add(c);
-            }
-        }
-
-        CandidatesOfLine = [.. covering.Select(list => list.ToArray())];
+        (Candidates, CandidateOf, GroupCount) = Prepare(cart, coupons, now, Units);
+        CandidatesOfLine = Covering(cart.Count, Candidates);
     }
 
     public IReadOnlyList<CartLine> Cart { get; }
+
+    /// <summary>All the coupons, as given.</summary>
+    public IReadOnlyList<Coupon> Coupons { get; }
 
     public DateTimeOffset Now { get; }
 
     /// <summary>Usable coupons in application order: store-issued by Id (ordinal), then platform-issued by Id.</summary>
     public Candidate[] Candidates { get; }
+
+    /// <summary>For each of <see cref="Coupons"/>, its candidate index, or -1 when it is not usable.</summary>
+    public int[] CandidateOf { get; }
 
     public int GroupCount { get; }
 
@@ -62,65 +54,8 @@ internal sealed class PricingProblem
 
     public int LineCount => Cart.Count;
 
-    public static PricingProblem Create(IReadOnlyList<CartLine> cart, IReadOnlyList<Coupon> coupons, DateTimeOffset now)
-    {
-        var usable = new List<(Coupon Coupon, int[] Lines)>(coupons.Count);
-        var lines = new List<int>(cart.Count);
-        foreach (var coupon in coupons)
-        {
-            if (!coupon.IsValidAt(now))
-            {
-                continue;
-            }
-
-            lines.Clear();
-            for (var line = 0; line < cart.Count; line++)
-            {
-                if (coupon.Covers(cart[line].Product))
-                {
-                    lines.Add(line);
-                }
-            }
-
-            if (lines.Count > 0)
-            {
-                usable.Add((coupon, [.. lines]));
-            }
-        }
-
-        // Application order: store-issued before platform-issued, each by Id (ordinal).
-        usable.Sort((a, b) => a.Coupon.Issuer != b.Coupon.Issuer
-            ? (a.Coupon.Issuer == CouponIssuer.Store ? -1 : 1)
-            : string.CompareOrdinal(a.Coupon.Id, b.Coupon.Id));
-        var byId = Enumerable.Range(0, usable.Count).ToArray();
-        Array.Sort(byId, (a, b) => string.CompareOrdinal(usable[a].Coupon.Id, usable[b].Coupon.Id));
-        var idRanks = new int[usable.Count];
-        for (var rank = 0; rank < byId.Length; rank++)
-        {
-            idRanks[byId[rank]] = rank;
-        }
-
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var candidates = new Candidate[usable.Count];
-        for (var c = 0; c < usable.Count; c++)
-        {
-            var (coupon, eligible) = usable[c];
-            if (!groups.TryGetValue(coupon.StackGroup, out var group))
-            {
-                group = groups[coupon.StackGroup] = groups.Count;
-            }
-
-            long units = 0;
-            foreach (var line in eligible)
-            {
-                units += cart[line].Quantity;
-            }
-
-            candidates[c] = new Candidate(coupon, eligible, units, group, idRanks[c]);
-        }
-
-        return new PricingProblem(cart, now, candidates, groups.Count);
-    }
+    public static PricingProblem Create(IReadOnlyList<CartLine> cart, IReadOnlyList<Coupon> coupons, DateTimeOffset now) =>
+        new(cart, coupons, now);
 
     /// <summary>
     /// <paramref name="combination"/> (ascending) with <paramref name="candidate"/> in it, in place of the coupon of
@@ -129,7 +64,17 @@ internal sealed class PricingProblem
     public int[] WithCandidate(int[] combination, int candidate)
     {
         var group = Candidates[candidate].Group;
-        return [.. combination.Where(c => Candidates[c].Group != group).Append(candidate).Order()];
+        var result = new List<int>(combination.Length + 1) { candidate };
+        foreach (var c in combination)
+        {
+            if (Candidates[c].Group != group)
+            {
+                result.Add(c);
+            }
+        }
+
+        result.Sort();
+        return [.. result];
     }
 
     /// <summary>
@@ -140,6 +85,105 @@ internal sealed class PricingProblem
     {
         var c = Candidates[candidate];
         return Math.Min(c.Coupon.Terms.DiscountCents(subtotal), subtotal - c.Units);
+    }
+
+    private static (Candidate[] Candidates, int[] CandidateOf, int GroupCount) Prepare(
+        IReadOnlyList<CartLine> cart, IReadOnlyList<Coupon> coupons, DateTimeOffset now, long[] units)
+    {
+        var usable = new List<(int Index, int[] Lines)>(coupons.Count);
+        Span<int> lines = cart.Count <= 256 ? stackalloc int[cart.Count] : new int[cart.Count];
+        for (var index = 0; index < coupons.Count; index++)
+        {
+            if (!coupons[index].IsValidAt(now))
+            {
+                continue;
+            }
+
+            var count = 0;
+            for (var line = 0; line < cart.Count; line++)
+            {
+                if (coupons[index].Covers(cart[line].Product))
+                {
+                    lines[count++] = line;
+                }
+            }
+
+            if (count > 0)
+            {
+                usable.Add((index, lines[..count].ToArray()));
+            }
+        }
+
+        // Application order: store-issued before platform-issued, each by Id (ordinal).
+        usable.Sort((a, b) => coupons[a.Index].Issuer != coupons[b.Index].Issuer
+            ? (coupons[a.Index].Issuer == CouponIssuer.Store ? -1 : 1)
+            : string.CompareOrdinal(coupons[a.Index].Id, coupons[b.Index].Id));
+        var byId = new int[usable.Count];
+        for (var c = 0; c < byId.Length; c++)
+        {
+            byId[c] = c;
+        }
+
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(coupons[usable[a].Index].Id, coupons[usable[b].Index].Id));
+        var idRanks = new int[usable.Count];
+        for (var rank = 0; rank < byId.Length; rank++)
+        {
+            idRanks[byId[rank]] = rank;
+        }
+
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var candidates = new Candidate[usable.Count];
+        var candidateOf = new int[coupons.Count];
+        Array.Fill(candidateOf, -1);
+        for (var c = 0; c < usable.Count; c++)
+        {
+            var (index, eligible) = usable[c];
+            var coupon = coupons[index];
+            if (!groups.TryGetValue(coupon.StackGroup, out var group))
+            {
+                group = groups[coupon.StackGroup] = groups.Count;
+            }
+
+            long eligibleUnits = 0;
+            foreach (var line in eligible)
+            {
+                eligibleUnits += units[line];
+            }
+
+            candidates[c] = new Candidate(coupon, eligible, eligibleUnits, group, idRanks[c]);
+            candidateOf[index] = c;
+        }
+
+        return (candidates, candidateOf, groups.Count);
+    }
+
+    private static int[][] Covering(int lineCount, Candidate[] candidates)
+    {
+        var counts = new int[lineCount];
+        foreach (var candidate in candidates)
+        {
+            foreach (var line in candidate.Lines)
+            {
+                counts[line]++;
+            }
+        }
+
+        var covering = new int[lineCount][];
+        for (var line = 0; line < lineCount; line++)
+        {
+            covering[line] = new int[counts[line]];
+            counts[line] = 0;
+        }
+
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            foreach (var line in candidates[c].Lines)
+            {
+                covering[line][counts[line]++] = c;
+            }
+        }
+
+        return covering;
     }
 }
 
