@@ -3,6 +3,7 @@ using Conversational.Bots.Conversations;
 using Conversational.Bots.Policies;
 using Conversational.Knowledge.Understanding;
 using Conversational.Skills.Dialogs;
+using Conversational.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Bots.Tests.Policies;

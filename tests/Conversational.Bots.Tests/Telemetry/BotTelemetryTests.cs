@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Conversational.Bots.Telemetry;
 using Conversational.Knowledge.Understanding;
+using Conversational.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Bots.Tests.Telemetry;

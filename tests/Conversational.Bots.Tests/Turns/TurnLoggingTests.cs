@@ -1,3 +1,4 @@
+using Conversational.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

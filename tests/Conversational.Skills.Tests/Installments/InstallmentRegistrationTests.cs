@@ -1,5 +1,6 @@
 using Conversational.Skills.Dialogs;
 using Conversational.Skills.Installments;
+using Conversational.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Conversational.Skills.Tests.Installments;
