@@ -24,12 +24,13 @@ public static class SkillsServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>到手价: the catalog store (products and coupons) with its demo catalog.</summary>
+    /// <summary>到手价: the catalog store (products and coupons) with its demo catalog, and the dialog.</summary>
     private static void AddPricing(IServiceCollection services)
     {
         services.AddSchemaMigration(CatalogStore.Schema);
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<IDemoSeed, DemoCatalogSeed>();
+        services.AddSingleton<ISkillDialog, PriceDialog>();
     }
 
     /// <summary>账单分期: the product table, the statements store and its demo cards, one-time codes, and the dialog.</summary>

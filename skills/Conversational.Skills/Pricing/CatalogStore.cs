@@ -131,7 +131,8 @@ public sealed class CatalogStore(Database database)
                 cancellationToken,
                 ("@sku", product.Sku), ("@search", ProductSearch.SearchText(product)), ("@list", Cents(product.ListPrice)),
                 ("@activity", activity is null ? null : Cents(activity.Price)),
-                ("@starts", activity is null ? null : Instant(activity.Starts)), ("@ends", activity is null ? null : Instant(activity.Ends)),
+                ("@starts", activity is null ? null : Instant(activity.Starts)),
+                ("@ends", activity is null ? null : Instant(activity.Ends)),
                 ("@document", JsonSerializer.Serialize(product, Json)));
         }
 

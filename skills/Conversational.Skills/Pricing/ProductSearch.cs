@@ -70,7 +70,7 @@ internal static class ProductSearch
         return TextNormalizer.Normalize(product.Name + " " + product.NameEn);
     }
 
-    /// <summary>A product's score: name characters and words matched, then single characters shared (tuples compare in that order).</summary>
+    /// <summary>A product's score: name characters and words matched, then single characters shared (compared in that order).</summary>
     private static (int Primary, int Shared) Score(Query query, Product product)
     {
         var name = TextNormalizer.Normalize(product.Name).Where(char.IsLetterOrDigit).ToArray();
