@@ -93,7 +93,9 @@ public sealed partial class PriceDialog(CatalogStore catalog) : ISkillDialog
             run.Say(run.Words.Answer(question, product, await PriceAsync(cart, run.Slots, cancellationToken)));
         }
 
-        if (found.Items.Count > 0 || found.Loose.Any)
+        // At rest, "SH-1002什么材质" asks about an item without asking its price: answered, and the cart stays.
+        var onlyAsks = run.Step == Step.Quoted && message.Question is not null && turn.Understanding.Intent != Intents.PriceAfterCoupons;
+        if ((found.Items.Count > 0 || found.Loose.Any) && !onlyAsks)
         {
             await ChangeAsync(run, message, cart, found, cancellationToken);
         }

@@ -151,6 +151,19 @@ public sealed class PriceDialogTests(DemoCatalogDatabase demo) : IClassFixture<D
     }
 
     [Fact]
+    public async Task AQuestionAboutAnotherItem_AtRest_IsAnswered_AndTheCartStays()
+    {
+        var driver = Driver();
+        await driver.SayAsync("SH-1003多少钱");
+
+        var outcome = await driver.SayAsync("SH-1002什么材质");
+
+        Assert.Equal("SH-1002 云感缓震跑鞋：颜色雾霾蓝，材质针织网面 + 超临界发泡中底。", Assert.Single(outcome.Replies).Text);
+        Assert.Empty(outcome.Facts);
+        Assert.Equal(("Quoted", "SH-1003"), (driver.Step, driver.Snapshot!.Slots.GetProperty("cart")[0].GetProperty("sku").GetString()));
+    }
+
+    [Fact]
     public async Task Cart_KeepsEachNamedItemWithItsOwnQuantityAndSize()
     {
         var driver = Driver();
