@@ -1,6 +1,7 @@
 using Conversational.Skills.Dialogs;
 using Conversational.Skills.Installments;
 using Conversational.Skills.Outbox;
+using Conversational.Skills.Pricing;
 using Conversational.Skills.Returns;
 using Conversational.Storage;
 using Microsoft.Extensions.Hosting;
@@ -17,9 +18,19 @@ public static class SkillsServiceCollectionExtensions
         var services = builder.Services;
         services.AddSchemaMigration(DomainEventOutbox.Schema);
         services.AddSingleton<DomainEventOutbox>();
+        AddPricing(services);
         AddInstallments(services);
         AddReturns(services);
         return builder;
+    }
+
+    /// <summary>到手价: the catalog store (products and coupons) with its demo catalog, and the dialog.</summary>
+    private static void AddPricing(IServiceCollection services)
+    {
+        services.AddSchemaMigration(CatalogStore.Schema);
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<IDemoSeed, DemoCatalogSeed>();
+        services.AddSingleton<ISkillDialog, PriceDialog>();
     }
 
     /// <summary>账单分期: the product table, the statements store and its demo cards, one-time codes, and the dialog.</summary>

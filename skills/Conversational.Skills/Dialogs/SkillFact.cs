@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conversational.Skills.Installments;
+using Conversational.Skills.Pricing;
 using Conversational.Skills.Returns;
 
 namespace Conversational.Skills.Dialogs;
@@ -13,4 +14,5 @@ namespace Conversational.Skills.Dialogs;
 [JsonDerivedType(typeof(InstallmentApplied), nameof(InstallmentApplied))]
 [JsonDerivedType(typeof(InstallmentLockedOut), nameof(InstallmentLockedOut))]
 [JsonDerivedType(typeof(ReturnRequested), nameof(ReturnRequested))]
+[JsonDerivedType(typeof(PriceQuoted), nameof(PriceQuoted))]
 public abstract record SkillFact;
