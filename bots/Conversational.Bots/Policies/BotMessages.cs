@@ -15,9 +15,6 @@ public sealed record BotMessages
     public required string Error { get; init; }
     public required string ErrorRepeated { get; init; }
 
-    /// <summary>The bot knows the request but the skill for it is not live yet. {0} is the capability's name.</summary>
-    public required string NotYetAvailable { get; init; }
-
     public required string PriceAfterCoupons { get; init; }
     public required string BillInstallment { get; init; }
     public required string ReturnExchange { get; init; }
@@ -52,7 +49,6 @@ public sealed record BotMessages
         HandoffNotYetAvailable = "已记录您的转人工请求。人工客服暂未接入本渠道，目前还不能为您转接，非常抱歉。",
         Error = "抱歉，系统刚刚出了点问题，请您再说一次。",
         ErrorRepeated = "非常抱歉，系统连续出现问题，我已重置了当前对话。您可以重新开始，或输入“转人工”联系人工客服。",
-        NotYetAvailable = "“{0}”功能正在上线中，我暂时还不能为您办理，非常抱歉。您可以输入“帮助”查看我现在能做什么。",
         PriceAfterCoupons = "查询到手价",
         BillInstallment = "账单分期",
         ReturnExchange = "退换货",
@@ -81,7 +77,6 @@ public sealed record BotMessages
         Error = "Sorry, something went wrong on our side. Please say that again.",
         ErrorRepeated = "Sorry, something keeps going wrong, so I've reset our conversation. You can start again, "
             + "or type \"agent\" to reach a person.",
-        NotYetAvailable = "\"{0}\" is coming soon, so I can't do it for you yet. I'm sorry. Type \"help\" to see what I can do now.",
         PriceAfterCoupons = "Price after coupons",
         BillInstallment = "Bill installments",
         ReturnExchange = "Returns and exchanges",
@@ -98,7 +93,7 @@ public sealed record BotMessages
     public static BotMessages For(string language) =>
         language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
 
-    /// <summary>The customer-facing name of an intent the bot recognises but cannot serve yet.</summary>
+    /// <summary>The customer-facing name of a skill, as its dialog's messages name it.</summary>
     public string CapabilityName(string intent) => intent switch
     {
         Intents.PriceAfterCoupons => PriceAfterCoupons,

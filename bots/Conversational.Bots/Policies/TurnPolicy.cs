@@ -35,8 +35,6 @@ public sealed class TurnPolicy : ITurnPolicy
             Intents.Help => new ReplyDecision(messages.Help, messages.MenuOptions),
             Intents.ThanksBye => new ReplyDecision(messages.Goodbye),
             Intents.TransferToHuman => new HandOffDecision(HandoffReasons.CustomerAsked, context.State.ActiveDialog),
-            Intents.PriceAfterCoupons or Intents.BillInstallment or Intents.ReturnExchange or Intents.ReturnStatus =>
-                new ReplyDecision(string.Format(null, messages.NotYetAvailable, messages.CapabilityName(understanding.Intent))),
             // The first miss asks which task the customer means; a second miss in a row offers a person instead.
             _ when context.State.ConsecutiveMisunderstandings >= 1 =>
                 new ReplyDecision(messages.OfferHuman, [messages.TransferToHumanOption]),

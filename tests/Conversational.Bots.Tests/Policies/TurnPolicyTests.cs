@@ -19,9 +19,6 @@ public sealed class TurnPolicyTests
         { "帮助", BotMessages.Chinese.Help },
         { "help", BotMessages.English.Help },
         { "谢谢", BotMessages.Chinese.Goodbye },
-        { "这双鞋到手多少钱", string.Format(null, BotMessages.Chinese.NotYetAvailable, BotMessages.Chinese.PriceAfterCoupons) },
-        { "can I split my bill into installments", string.Format(null, BotMessages.English.NotYetAvailable, BotMessages.English.BillInstallment) },
-        { "我要退货", string.Format(null, BotMessages.Chinese.NotYetAvailable, BotMessages.Chinese.ReturnExchange) },
         { "转人工", BotMessages.Chinese.HandoffNotYetAvailable },
         { "今天天气怎么样", BotMessages.Chinese.Clarify },
     };
