@@ -31,6 +31,10 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
         }
 
         var messages = BotMessages.For(context.Language);
+        // Built at most once, and only when a dialog will read it (it looks the customer up).
+        SkillTurn? turn = null;
+        async Task<SkillTurn> TurnOnceAsync() => turn ??= await TurnAsync(context, text, understanding, cancellationToken);
+
         if (context.State.ActiveDialog is { } active && _bySkill.TryGetValue(active.Skill, out var current))
         {
             if (DialogCommands.IsCancel(text))
@@ -40,8 +44,7 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
                 return true;
             }
 
-            var outcome = await current.ContinueAsync(active, await TurnAsync(context, text, understanding, cancellationToken),
-                cancellationToken);
+            var outcome = await current.ContinueAsync(active, await TurnOnceAsync(), cancellationToken);
             if (outcome.Understood)
             {
                 Apply(context, current, outcome);
@@ -64,8 +67,7 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             return false;
         }
 
-        Apply(context, starting, await starting.BeginAsync(await TurnAsync(context, text, understanding, cancellationToken),
-            cancellationToken));
+        Apply(context, starting, await starting.BeginAsync(await TurnOnceAsync(), cancellationToken));
         return true;
     }
 
