@@ -24,6 +24,9 @@ internal sealed class TextFeaturizer
     /// <summary>Characters of a (normalized) text that are featurized; the rest is ignored.</summary>
     public const int MaxCharacters = 1_000;
 
+    /// <summary>Character n-grams shorter than this are features only when made of Han or kana (and spaces).</summary>
+    private const int ShortGramLength = 3;
+
     private const char WordPrefix = 'w';
     private const char CharPrefix = 'c';
 
@@ -102,12 +105,13 @@ internal sealed class TextFeaturizer
 
     /// <summary>
     /// The unit vector of a raw text as sorted feature indices and their values, written into <paramref name="vector"/>
-    /// (cleared first). A text with no known n-gram gives an empty vector.
+    /// (cleared first). A text with no known n-gram gives an empty vector. With <paramref name="known"/>, only the
+    /// features it marks count (as if the vocabulary had only those).
     /// </summary>
-    public void Featurize(string text, SparseVector vector)
+    public void Featurize(string text, SparseVector vector, bool[]? known = null)
     {
         vector.Clear();
-        var sink = new LookupSink(this, vector);
+        var sink = new LookupSink(this, vector, known);
         Extract(Prepare(text), WordNgramLength, CharNgramMin, CharNgramMax, sink);
         vector.SortAndMerge();
         var wordNorm = 0.0;
@@ -211,14 +215,16 @@ internal sealed class TextFeaturizer
     {
         Span<char> key = stackalloc char[256];
 
-        // Character n-grams over the padded text; a gram of spaces only says nothing.
+        // Character n-grams over the padded text. Grams shorter than ShortGramLength count only when made of Han or kana
+        // (and word boundaries): Chinese words of one or two characters. Latin letters and digits that short say little
+        // that words and trigrams do not, and every feature of a text costs training time.
         key[0] = CharPrefix;
         for (var n = charNgramMin; n <= charNgramMax; n++)
         {
             for (var start = 0; start + n <= text.Length; start++)
             {
                 var gram = text.AsSpan(start, n);
-                if (n == 1 && gram[0] == ' ')
+                if (n < ShortGramLength && !IsIdeographicOrSpace(gram))
                 {
                     continue;
                 }
@@ -286,6 +292,25 @@ internal sealed class TextFeaturizer
         }
     }
 
+    // True for Han and kana, with or without a word boundary: 打, 转人, " 打" (a first character); false for a lone space.
+    private static bool IsIdeographicOrSpace(ReadOnlySpan<char> gram)
+    {
+        var ideographic = false;
+        foreach (var c in gram)
+        {
+            if (IsIdeographic(c))
+            {
+                ideographic = true;
+            }
+            else if (c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return ideographic;
+    }
+
     private static bool IsIdeographic(char c) =>
         c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3040' and <= '\u30FF');
 
@@ -301,11 +326,11 @@ internal sealed class TextFeaturizer
         public void Add(ReadOnlySpan<char> key) => _lookup.Add(key);
     }
 
-    private sealed class LookupSink(TextFeaturizer featurizer, SparseVector vector) : IFeatureSink
+    private sealed class LookupSink(TextFeaturizer featurizer, SparseVector vector, bool[]? known) : IFeatureSink
     {
         public void Add(ReadOnlySpan<char> key)
         {
-            if (featurizer._lookup.TryGetValue(key, out var index))
+            if (featurizer._lookup.TryGetValue(key, out var index) && (known is null || known[index]))
             {
                 vector.Append(index, 1f);
             }
