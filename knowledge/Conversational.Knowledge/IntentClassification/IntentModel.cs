@@ -8,18 +8,26 @@ using Microsoft.ML.Trainers;
 namespace Conversational.Knowledge.IntentClassification;
 
 /// <summary>
-/// The trained intent classifier: a <see cref="TextFeaturizer"/> (word 1–2-grams and character 1–5-grams, sublinear
-/// TF-IDF) and a maximum-entropy model (multinomial logistic regression) trained by ML.NET's L-BFGS, whose scores are
-/// probabilities. Every text goes through the featurizer's normalization first, in training and in use.
+/// The trained intent classifier: a <see cref="TextFeaturizer"/> (word 1–2-grams, character 3-grams, and Chinese
+/// character 1–3-grams, sublinear TF-IDF), a maximum-entropy model (multinomial logistic regression) trained by ML.NET's
+/// L-BFGS, and a nearest-neighbour index of the training examples (<see cref="ExampleIndex"/>). A label's score is the
+/// softmax of its linear score plus <see cref="IntentModelOptions.NeighbourWeight"/> × its best similarity to one of its
+/// examples, so scores are probabilities. Every text goes through the featurizer's normalization first, in training and
+/// in use.
 /// </summary>
 /// <remarks>
-/// <para>Why not ML.NET end to end: its text featurizer has no sublinear TF and no character n-grams past what its
-/// defaults make cheap, and its prediction engine costs tens of microseconds per call behind a lock. ML.NET stays the
-/// trainer; the featurizer is ours and prediction is a sparse dot product over the weights ML.NET learned (a few
-/// microseconds, no lock: thread-safe).</para>
+/// <para>Why not ML.NET end to end: its text featurizer has no sublinear TF, weighs every character n-gram alike
+/// (common letters drown the few words of a short text) and its prediction engine costs tens of microseconds per call
+/// behind a lock. ML.NET stays the trainer; the featurizer is ours and prediction is sparse dot products over the
+/// weights ML.NET learned (no lock: thread-safe).</para>
+/// <para>Why the neighbours: the linear model generalizes what a label's examples share; the best similarity per label
+/// remembers the odd example (a product or TV-show name seen once) and adds evidence when a text is nearly one it saw.
+/// Weight 4 against none, measured on the public sets: SMP2017 +0.3 points, BANKING77 +0.5 (one 80/20 split), CLINC150
+/// +0.1 in-scope at the same out-of-scope rule; 8 or more starts to hurt SMP2017.</para>
 /// <para>Out of scope: with an <see cref="IntentModelOptions.OutOfScopeThreshold"/>, a top score below it makes
 /// <see cref="Predict"/> answer the out-of-scope label; <see cref="TrainWithThreshold"/> chooses that threshold on
-/// held-out data (see <see cref="ChooseThreshold"/>).</para>
+/// held-out data (see <see cref="ChooseThreshold"/>). The top probability was the best confidence to threshold on
+/// CLINC150: the margin to the second label or their ratio gave up more in-scope accuracy for the same recall.</para>
 /// </remarks>
 public sealed class IntentModel
 {
@@ -29,7 +37,10 @@ public sealed class IntentModel
     /// <summary>Share of held-out in-scope examples the out-of-scope threshold may reject (<see cref="ChooseThreshold"/>).</summary>
     public const double InScopeBudget = 0.01;
 
-    /// <summary>L-BFGS steps at most: 50 and 1,000 gave the same accuracy on SMP2017 and BANKING77, in a fraction of the time.</summary>
+    /// <summary>
+    /// L-BFGS steps at most: 50 to 1,000 gave the same accuracy on SMP2017 and BANKING77 (fewer cost CLINC150 a little),
+    /// and each step is a pass over the data (about 1.5 s for 15,000 examples and 151 labels on one core).
+    /// </summary>
     private const int MaxIterations = 50;
 
     /// <summary>L-BFGS steps at most when starting from a probe's weights (<see cref="TrainWithThreshold"/>).</summary>
