@@ -259,20 +259,35 @@ public sealed class IntentModel
         }
 
         TensorPrimitives.SoftMax(scores, scores);
+
+        // The best few by insertion into a short sorted list: cheaper than sorting every label, and a label only passes
+        // one before it with a strictly higher score, so ties keep the label order and results depend on nothing else.
         var count = Math.Min(maxResults, scores.Length);
-        var order = new int[scores.Length];
-        for (var i = 0; i < order.Length; i++)
+        var top = new int[count];
+        var filled = 0;
+        for (var label = 0; label < scores.Length; label++)
         {
-            order[i] = i;
+            var score = scores[label];
+            if (filled == count && !(score > scores[top[count - 1]]))
+            {
+                continue;
+            }
+
+            var position = filled < count ? filled++ : count - 1;
+            while (position > 0 && score > scores[top[position - 1]])
+            {
+                top[position] = top[position - 1];
+                position--;
+            }
+
+            top[position] = label;
         }
 
-        // Highest score first; the label order breaks ties so results never depend on anything else.
-        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
         var result = new IntentPrediction[count];
         for (var i = 0; i < count; i++)
         {
-            var score = scores[order[i]];
-            result[i] = new IntentPrediction(_labels[order[i]], float.IsFinite(score) ? score : 0f);
+            var score = scores[top[i]];
+            result[i] = new IntentPrediction(_labels[top[i]], float.IsFinite(score) ? score : 0f);
         }
 
         return result;

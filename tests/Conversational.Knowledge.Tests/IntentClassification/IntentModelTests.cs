@@ -58,6 +58,23 @@ public sealed class IntentModelTests
         Assert.All(predictions, prediction => Assert.InRange(prediction.Score, 0f, 1f));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(100)]
+    public void Predict_AnyNumberOfResults_GivesTheBestLabelsOnceEachSortedAndAgreeingWithTheFullRanking(int maxResults)
+    {
+        var all = Model.Value.Predict("帮我把账单分期", maxResults: 100);
+
+        var predictions = Model.Value.Predict("帮我把账单分期", maxResults);
+
+        Assert.Equal(Model.Value.Labels.Count, all.Length);
+        Assert.Equal(all.Take(maxResults), predictions);
+        Assert.Equal(predictions.Length, predictions.Select(prediction => prediction.Label).Distinct().Count());
+        Assert.Equal(predictions.OrderByDescending(prediction => prediction.Score).ToArray(), predictions);
+        Assert.Equal(1f, all.Sum(prediction => prediction.Score), 3);
+    }
+
     [Fact]
     public void Predict_SimplifiedTraditionalAndFullWidthVariants_GiveTheSameLabel()
     {
