@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace Conversational.Cli.Commands;
 
-/// <summary><c>nlu eval</c>: train the intent model on one file and score it on another; <c>nlu cv</c>: cross-validate it on one file.</summary>
+/// <summary>
+/// <c>nlu eval</c>: train the intent model on one file and score it on another; <c>nlu cv</c>: cross-validate it on one
+/// file.
+/// </summary>
 internal static class NluCommand
 {
     public static Command Create()

@@ -85,8 +85,12 @@ internal static class NluEvaluation
         }
     }
 
-    /// <summary>Trains (timed), then predicts every test example one at a time (each timed); null after reporting bad training data.</summary>
-    private static FoldRun? Evaluate(IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample> test, string? outOfScopeLabel, string source)
+    /// <summary>
+    /// Trains (timed), then predicts every test example one at a time (each timed); null after reporting bad training
+    /// data.
+    /// </summary>
+    private static FoldRun? Evaluate(
+        IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample> test, string? outOfScopeLabel, string source)
     {
         var clock = Stopwatch.StartNew();
         IntentModel model;

@@ -77,12 +77,21 @@ internal sealed class ExampleIndex
         return new ExampleIndex(starts, examples, values, targets.ToArray());
     }
 
-    /// <summary>Writes into <paramref name="best"/> (one slot a label, cleared first) the best similarity of the text to an example of each label.</summary>
+    /// <summary>
+    /// Writes into <paramref name="best"/> (one slot a label, cleared first) the best similarity of the text to an
+    /// example of each label.
+    /// </summary>
     public void BestPerLabel(SparseVector query, Span<float> best)
     {
         best.Clear();
-        var similarities = t_similarities is { } cached && cached.Length >= _targets.Length ? cached : t_similarities = new float[_targets.Length];
-        var touched = t_touched is { } list && list.Length >= _targets.Length ? list : t_touched = new int[_targets.Length];
+        // Scratch per thread, as long as the largest index used on it; every slot used is zeroed again before returning.
+        if (t_similarities is not { } similarities || similarities.Length < _targets.Length)
+        {
+            t_similarities = similarities = new float[_targets.Length];
+            t_touched = new int[_targets.Length];
+        }
+
+        var touched = t_touched!;
         var count = 0;
         for (var i = 0; i < query.Count; i++)
         {

@@ -61,7 +61,8 @@ public sealed record IntentMetrics(
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentOutOfRangeException.ThrowIfZero(runs.Count);
-        static double? MeanOf(IEnumerable<double?> values) => values.Any(value => value is null) ? null : values.Average(value => value!.Value);
+        static double? MeanOf(IEnumerable<double?> values) =>
+            values.Any(value => value is null) ? null : values.Average(value => value!.Value);
         return new IntentMetrics(
             runs.Sum(run => run.Examples),
             runs.Max(run => run.Labels),

@@ -114,7 +114,11 @@ public sealed class IntentModel
             return Fit(data, data.Vectors, options, start: null).Model;
         }
 
-        var fitData = data with { Vectors = fit.Select(i => data.Vectors[i]).ToList(), Targets = fit.Select(i => data.Targets[i]).ToArray() };
+        var fitData = data with
+        {
+            Vectors = fit.Select(i => data.Vectors[i]).ToList(),
+            Targets = fit.Select(i => data.Targets[i]).ToArray(),
+        };
         var (probe, probeParameters) = Fit(fitData, fitData.Vectors, options, start: null);
         var known = new bool[data.Featurizer.Dimension];
         foreach (var vector in fitData.Vectors)
@@ -459,7 +463,10 @@ public sealed class IntentModel
         return assignment;
     }
 
-    /// <summary>Examples made ready to fit: sorted labels, the featurizer built from all the texts, each text's vector and label index.</summary>
+    /// <summary>
+    /// Examples made ready to fit: sorted labels, the featurizer built from all the texts, each text's vector and label
+    /// index.
+    /// </summary>
     private sealed record TrainingData(string[] Labels, TextFeaturizer Featurizer, List<SparseVector> Vectors, int[] Targets)
     {
         public static TrainingData Prepare(IReadOnlyList<IntentExample> examples, IntentModelOptions options)

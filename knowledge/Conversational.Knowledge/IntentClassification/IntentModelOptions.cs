@@ -1,6 +1,9 @@
 namespace Conversational.Knowledge.IntentClassification;
 
-/// <summary>How <see cref="IntentModel.Train"/> builds a model; defaults chosen by measuring <c>nlu eval</c> and <c>nlu cv</c> on public sets.</summary>
+/// <summary>
+/// How <see cref="IntentModel.Train"/> builds a model; defaults chosen by measuring <c>nlu eval</c> and <c>nlu cv</c> on
+/// public sets (knowledge/README.md, "Measured").
+/// </summary>
 public sealed record IntentModelOptions
 {
     /// <summary>Seed of the ML.NET context and of held-out splits: the same data and options give the same model.</summary>

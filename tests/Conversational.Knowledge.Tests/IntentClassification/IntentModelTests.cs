@@ -268,9 +268,9 @@ public sealed class IntentModelTests
 
         Assert.Equal(Examples.Length, folds.Length);
         Assert.All(folds, fold => Assert.InRange(fold, 0, 2));
-        foreach (var label in Examples.GroupBy(example => example.Label))
+        foreach (var label in Enumerable.Range(0, Examples.Length).GroupBy(i => Examples[i].Label))
         {
-            var sizes = Enumerable.Range(0, 3).Select(fold => label.Count(example => folds[Array.IndexOf(Examples, example)] == fold)).ToList();
+            var sizes = Enumerable.Range(0, 3).Select(fold => label.Count(i => folds[i] == fold)).ToList();
             Assert.True(sizes.Max() - sizes.Min() <= 1, $"{label.Key}: {string.Join(", ", sizes)}");
         }
 
