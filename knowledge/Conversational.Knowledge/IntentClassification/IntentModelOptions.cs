@@ -12,7 +12,10 @@ public sealed record IntentModelOptions
     /// <summary>Word n-grams of length 1 up to this (over Chinese, whose characters are its tokens, character n-grams).</summary>
     public int WordNgramLength { get; init; } = 2;
 
-    /// <summary>Shortest character n-gram (single characters count only when Han or kana: see <see cref="TextFeaturizer"/>).</summary>
+    /// <summary>
+    /// Shortest character n-gram; grams shorter than 3 count only when made of Han or kana (see
+    /// <see cref="TextFeaturizer"/>), so for English the character n-grams are 3-grams.
+    /// </summary>
     public int CharNgramMin { get; init; } = 1;
 
     /// <summary>Longest character n-gram: 3 did as well as 4 or 5 on SMP2017 and BANKING77, with a smaller, faster model.</summary>
@@ -27,7 +30,10 @@ public sealed record IntentModelOptions
     /// </summary>
     public int MinDocumentFrequency { get; init; } = 2;
 
-    /// <summary>At most this many features (the most frequent n-grams): bounds the model's memory (features × labels floats).</summary>
+    /// <summary>
+    /// At most this many features (the most frequent n-grams): bounds the model's memory, features × labels floats
+    /// (CLINC150: about 11,000 features and 151 labels, under 7 MB).
+    /// </summary>
     public int MaxFeatures { get; init; } = 200_000;
 
     /// <summary>L2 penalty of the maximum-entropy trainer (L1 is 0). Small: the features are L2-normalized.</summary>

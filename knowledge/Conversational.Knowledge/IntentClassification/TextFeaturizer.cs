@@ -16,8 +16,8 @@ namespace Conversational.Knowledge.IntentClassification;
 /// (or kana) character is a word of its own, so word bigrams over Chinese are character bigrams. Punctuation and
 /// symbols separate tokens and are dropped. Character n-grams run over the text with punctuation turned into spaces and
 /// a space added at each end, so " re" marks a word start.</para>
-/// <para>Built once from the training texts (vocabulary and document frequencies); extraction then only looks n-grams
-/// up, by span, without allocating. Texts longer than <see cref="MaxCharacters"/> are cut: the intent of a customer
+/// <para>Built once from the training texts (vocabulary and document frequencies); extraction then looks each n-gram up
+/// by span, without making a string of it. Texts longer than <see cref="MaxCharacters"/> are cut: the intent of a customer
 /// message is in its first sentences, and the cut bounds the time one prediction takes.</para>
 /// </remarks>
 internal sealed class TextFeaturizer
