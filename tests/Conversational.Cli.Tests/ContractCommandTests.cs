@@ -1,8 +1,8 @@
 namespace Conversational.Cli.Tests;
 
 /// <summary>
-/// The measuring commands of DESIGN §15: <c>nlu eval</c> runs; the others parse their contract and refuse to run until
-/// their issues land.
+/// The measuring commands of DESIGN §15: <c>nlu eval</c> and <c>nlu cv</c> run; the others parse their contract and refuse
+/// to run until their issues land.
 /// </summary>
 public sealed class ContractCommandTests : IDisposable
 {
@@ -134,6 +134,109 @@ public sealed class ContractCommandTests : IDisposable
         Assert.Equal("", result.Stdout);
     }
 
+    private const string NluCvTrain = """
+        text,label
+        我要退货,return
+        怎么退换货,return
+        质量有问题要退货,return
+        i want to return this,return
+        账单分期,installment
+        信用卡账单能分12期吗,installment
+        can i pay my bill in installments,installment
+        分期手续费多少,installment
+        转人工,human
+        我要人工客服,human
+        talk to a human,human
+        给我转人工服务,human
+        今天天气怎么样,oos
+        讲个笑话,oos
+        明天会下雨吗,oos
+        你叫什么名字,oos
+        """;
+
+    [Fact]
+    public async Task NluCv_SmallFile_PrintsTheEvalKeysAveragedPlusFoldsAndExitsZero()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_cli.WorkingDirectory, "train.csv"), NluCvTrain);
+
+        var result = await _cli.RunAsync("", "nlu", "cv", "--train", "train.csv", "--folds", "2", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var keys = json.RootElement.EnumerateObject().Select(property => property.Name).ToList();
+        Assert.Equal([.. NluKeys, "folds"], keys);
+        Assert.Equal(16, json.RootElement.GetProperty("examples").GetInt32());
+        Assert.Equal(4, json.RootElement.GetProperty("labels").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("folds").GetInt32());
+        Assert.InRange(json.RootElement.GetProperty("accuracy").GetDouble(), 0, 1);
+        Assert.Contains("fold 2/2: training on 8 examples, testing on 8", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NluCv_WithOosLabel_AlsoPrintsInScopeAccuracyAndOosRecallAndPrecision()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_cli.WorkingDirectory, "train.csv"), NluCvTrain);
+
+        var result = await _cli.RunAsync("", "nlu", "cv", "--train", "train.csv", "--folds", "2", "--oos-label", "oos", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var keys = json.RootElement.EnumerateObject().Select(property => property.Name).ToList();
+        Assert.Equal([.. NluOosKeys, "folds"], keys);
+        foreach (var key in NluOosKeys[4..7])
+        {
+            Assert.InRange(json.RootElement.GetProperty(key).GetDouble(), 0, 1);
+        }
+    }
+
+    [Fact]
+    public async Task NluCv_SameFileTwice_GivesTheSameScores()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_cli.WorkingDirectory, "train.csv"), NluCvTrain);
+
+        var first = await _cli.RunAsync("", "nlu", "cv", "--train", "train.csv", "--folds", "2", "--json");
+        var second = await _cli.RunAsync("", "nlu", "cv", "--train", "train.csv", "--folds", "2", "--json");
+
+        using var a = System.Text.Json.JsonDocument.Parse(first.Stdout);
+        using var b = System.Text.Json.JsonDocument.Parse(second.Stdout);
+        Assert.Equal(a.RootElement.GetProperty("accuracy").GetDouble(), b.RootElement.GetProperty("accuracy").GetDouble());
+        Assert.Equal(a.RootElement.GetProperty("macro_f1").GetDouble(), b.RootElement.GetProperty("macro_f1").GetDouble());
+    }
+
+    [Fact]
+    public async Task NluCv_FoldsBelowTwo_IsAUsageErrorNamingTheOption()
+    {
+        _cli.Touch("train.csv");
+
+        var result = await _cli.RunAsync("", "nlu", "cv", "--train", "train.csv", "--folds", "1", "--json");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--folds must be at least 2", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NluCv_FoldLeavesALabelOneExample_ExitsOneWithAClearError()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_cli.WorkingDirectory, "train.csv"), "text,label\na,x\nb,x\nc,x\nd,x\ne,y\nf,y\n");
+
+        var result = await _cli.RunAsync("", "nlu", "cv", "--train", "train.csv", "--folds", "2", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("at least two examples", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task NluCv_MissingFile_ExitsOneNamingTheFile()
+    {
+        var result = await _cli.RunAsync("", "nlu", "cv", "--train", "missing.csv", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("file not found: missing.csv", result.Stderr.Trim());
+        Assert.Equal("", result.Stdout);
+    }
+
     [Fact]
     public async Task KbEval_BothFilesMissing_NamesEach()
     {
@@ -155,6 +258,7 @@ public sealed class ContractCommandTests : IDisposable
 
     [Theory]
     [InlineData("--train", "nlu", "eval", "--test", "test.csv", "--json")]
+    [InlineData("--train", "nlu", "cv", "--folds", "5", "--json")]
     [InlineData("--test", "match", "eval", "--train", "train.csv", "--json")]
     [InlineData("--queries", "kb", "eval", "--corpus", "train.csv", "--json")]
     [InlineData("import", "kb", "import")]

@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace Conversational.Cli.Commands;
 
-/// <summary><c>nlu eval</c>: train the intent model on one file and score it on another.</summary>
+/// <summary>
+/// <c>nlu eval</c>: train the intent model on one file and score it on another; <c>nlu cv</c>: cross-validate it on one
+/// file.
+/// </summary>
 internal static class NluCommand
 {
     public static Command Create()
@@ -18,10 +21,24 @@ internal static class NluCommand
             Description = "The label of out-of-scope examples, to report in-scope and OOS scores",
         };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object" };
-
         var eval = new Command("eval", "Train the intent model and evaluate it") { train, test, oosLabel, json };
         eval.SetAction(parse => NluEvaluation.Run(
             parse.GetRequiredValue(train), parse.GetRequiredValue(test), parse.GetValue(oosLabel), parse.GetValue(json)));
-        return new Command("nlu", "Natural-language understanding") { eval };
+
+        var folds = new Option<int>("--folds") { Description = "Number of stratified folds (2 or more)", DefaultValueFactory = _ => 5 };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 2)
+            {
+                result.AddError("--folds must be at least 2.");
+            }
+        });
+        var cv = new Command("cv", "Cross-validate the intent model: train on all folds but one, test on that one, average")
+        {
+            train, folds, oosLabel, json,
+        };
+        cv.SetAction(parse => NluEvaluation.RunCrossValidation(
+            parse.GetRequiredValue(train), parse.GetValue(folds), parse.GetValue(oosLabel), parse.GetValue(json)));
+        return new Command("nlu", "Natural-language understanding") { eval, cv };
     }
 }

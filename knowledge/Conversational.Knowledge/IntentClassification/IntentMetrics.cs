@@ -52,4 +52,24 @@ public sealed record IntentMetrics(
         return new IntentMetrics(n, labels.Count, n == 0 ? 0 : correct / (double)n, f1s.Count == 0 ? 0 : f1s.Average(),
             inScopeAccuracy, recall, precision);
     }
+
+    /// <summary>
+    /// The mean of several runs' scores (cross-validation folds): every score is the mean over the runs, the examples
+    /// are added up, and the labels are the most any run saw.
+    /// </summary>
+    public static IntentMetrics Mean(IReadOnlyList<IntentMetrics> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentOutOfRangeException.ThrowIfZero(runs.Count);
+        static double? MeanOf(IEnumerable<double?> values) =>
+            values.Any(value => value is null) ? null : values.Average(value => value!.Value);
+        return new IntentMetrics(
+            runs.Sum(run => run.Examples),
+            runs.Max(run => run.Labels),
+            runs.Average(run => run.Accuracy),
+            runs.Average(run => run.MacroF1),
+            MeanOf(runs.Select(run => run.InScopeAccuracy)),
+            MeanOf(runs.Select(run => run.OutOfScopeRecall)),
+            MeanOf(runs.Select(run => run.OutOfScopePrecision)));
+    }
 }

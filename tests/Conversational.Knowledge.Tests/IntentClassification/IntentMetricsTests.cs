@@ -54,4 +54,22 @@ public sealed class IntentMetricsTests
     {
         Assert.Throws<ArgumentException>(() => IntentMetrics.Compute(["a"], []));
     }
+
+    [Fact]
+    public void Mean_OfFolds_AveragesScoresAddsExamplesAndKeepsMissingOosScoresMissing()
+    {
+        var first = new IntentMetrics(10, 3, 0.8, 0.7, 0.9, 0.5, 1.0);
+        var second = new IntentMetrics(12, 4, 0.6, 0.5, 0.7, 0.3, 0.0);
+
+        var mean = IntentMetrics.Mean([first, second]);
+
+        Assert.Equal(22, mean.Examples);
+        Assert.Equal(4, mean.Labels);
+        Assert.Equal(0.7, mean.Accuracy, 10);
+        Assert.Equal(0.6, mean.MacroF1, 10);
+        Assert.Equal(0.8, mean.InScopeAccuracy!.Value, 10);
+        Assert.Equal(0.4, mean.OutOfScopeRecall!.Value, 10);
+        Assert.Equal(0.5, mean.OutOfScopePrecision!.Value, 10);
+        Assert.Null(IntentMetrics.Mean([first with { InScopeAccuracy = null }, second]).InScopeAccuracy);
+    }
 }

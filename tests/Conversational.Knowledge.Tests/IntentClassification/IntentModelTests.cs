@@ -18,6 +18,8 @@ public sealed class IntentModelTests
 
     private static readonly Lazy<IntentModel> Model = new(() => IntentModel.Train(Examples));
 
+    private static readonly Lazy<IntentModel> ThresholdModel = new(() => IntentModel.TrainWithThreshold(Examples, "oos"));
+
     [Fact]
     public void Train_OneLabel_ThrowsArgumentExceptionSayingTwoLabelsAreNeeded()
     {
@@ -56,6 +58,23 @@ public sealed class IntentModelTests
         Assert.All(predictions, prediction => Assert.InRange(prediction.Score, 0f, 1f));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(100)]
+    public void Predict_AnyNumberOfResults_GivesTheBestLabelsOnceEachSortedAndAgreeingWithTheFullRanking(int maxResults)
+    {
+        var all = Model.Value.Predict("帮我把账单分期", maxResults: 100);
+
+        var predictions = Model.Value.Predict("帮我把账单分期", maxResults);
+
+        Assert.Equal(Model.Value.Labels.Count, all.Length);
+        Assert.Equal(all.Take(maxResults), predictions);
+        Assert.Equal(predictions.Length, predictions.Select(prediction => prediction.Label).Distinct().Count());
+        Assert.Equal(predictions.OrderByDescending(prediction => prediction.Score).ToArray(), predictions);
+        Assert.Equal(1f, all.Sum(prediction => prediction.Score), 3);
+    }
+
     [Fact]
     public void Predict_SimplifiedTraditionalAndFullWidthVariants_GiveTheSameLabel()
     {
@@ -67,16 +86,52 @@ public sealed class IntentModelTests
         Assert.Equal(Model.Value.Predict(variants[0])[0].Score, Model.Value.Predict(variants[1])[0].Score, 5);
     }
 
-    [Fact]
-    public void Predict_OddInput_NeverThrows()
+    [Theory]
+    [InlineData("我要转人工客服", "我要轉人工客服", "我要转人工客服！")]
+    [InlineData("怎么退换货", "怎麼退換貨", "怎么退换货？")]
+    [InlineData("can I split my bill into installments", "CAN I SPLIT MY BILL INTO INSTALLMENTS", "ｃａｎ ｉ ｓｐｌｉｔ ｍｙ ｂｉｌｌ ｉｎｔｏ ｉｎｓｔａｌｌｍｅｎｔｓ")]
+    public void Predict_SameUtteranceInSimplifiedTraditionalOrFullWidthForm_GivesTheSameIntentAndScores(
+        string simplified, string traditional, string fullWidth)
     {
-        string[] inputs = ["", " ", "😀👨‍👩‍👧🎉", new string('退', 10_000), "a\u0000b\u0007\u200B\u202Ec\r\n\t", "\uD800broken", "。，！？"];
+        var expected = ThresholdModel.Value.Predict(simplified);
 
-        foreach (var input in inputs)
+        Assert.Equal(expected, ThresholdModel.Value.Predict(traditional));
+        Assert.Equal(expected, ThresholdModel.Value.Predict(fullWidth));
+        Assert.NotEqual("oos", expected[0].Label);
+    }
+
+    public static TheoryData<string, string> OddInputs => new()
+    {
+        { "empty", "" },
+        { "blank", " \t " },
+        { "emoji only", "😀👨‍👩‍👧🎉" },
+        { "10,000 characters", new string('退', 10_000) },
+        { "10,000 letters", string.Concat(Enumerable.Repeat("refund ", 1_430)) },
+        { "mixed scripts", "我想return这个item, пожалуйста، شكرا 😀" },
+        { "control characters", "a\u0000b\u0007\u200B\u202Ec\r\n\t" },
+        { "broken surrogate", "\uD800broken" },
+        { "punctuation only", "。，！？" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddInputs))]
+    public void Predict_OddInput_NeverThrowsAndAnswersAnIntentOrOutOfScope(string kind, string input)
+    {
+        foreach (var model in new[] { Model.Value, ThresholdModel.Value })
         {
-            var predictions = Model.Value.Predict(input);
-            Assert.NotEmpty(predictions);
+            var predictions = model.Predict(input);
+
+            Assert.True(predictions.Length > 0, kind);
+            Assert.True(model.Labels.Contains(predictions[0].Label) || predictions[0].Label == "oos", $"{kind}: {predictions[0].Label}");
+            Assert.All(predictions, prediction => Assert.InRange(prediction.Score, 0f, 1f));
         }
+    }
+
+    [Fact]
+    public void Predict_NothingKnownInTheText_IsOutOfScopeWithAThreshold()
+    {
+        Assert.Equal("oos", ThresholdModel.Value.PredictLabel("😀👨‍👩‍👧🎉"));
+        Assert.Equal("oos", ThresholdModel.Value.PredictLabel(""));
     }
 
     [Fact]
@@ -110,6 +165,32 @@ public sealed class IntentModelTests
         {
             Assert.Equal(model.Predict(probe), loaded.Predict(probe));
         }
+    }
+
+    [Fact]
+    public void SaveAndLoad_ModelWithAChosenThreshold_PredictsIdentically()
+    {
+        using var stream = new MemoryStream();
+        ThresholdModel.Value.Save(stream);
+        stream.Position = 0;
+
+        var loaded = IntentModel.Load(stream);
+
+        Assert.Equal(ThresholdModel.Value.Options, loaded.Options);
+        foreach (var probe in Examples.Select(example => example.Text).Concat(["随便说点什么", "", "😀", "please refund 退货"]))
+        {
+            Assert.Equal(ThresholdModel.Value.Predict(probe, maxResults: 10), loaded.Predict(probe, maxResults: 10));
+        }
+    }
+
+    [Fact]
+    public void Load_CutShort_ThrowsInvalidData()
+    {
+        using var stream = new MemoryStream();
+        Model.Value.Save(stream);
+        using var cut = new MemoryStream(stream.ToArray()[..(int)(stream.Length / 2)]);
+
+        Assert.Throws<InvalidDataException>(() => IntentModel.Load(cut));
     }
 
     [Fact]
@@ -178,6 +259,36 @@ public sealed class IntentModelTests
         Assert.Equal(Examples.Length, train.Count + heldOut.Count);
         Assert.All(heldOut.GroupBy(example => example.Label), group => Assert.Equal(2, group.Count()));
         Assert.Equal(heldOut, IntentModel.StratifiedSplit(Examples, 0.25, seed: 7).HeldOut);
+    }
+
+    [Fact]
+    public void StratifiedFolds_DealsEveryLabelEvenlyAndIsReproducible()
+    {
+        var folds = IntentModel.StratifiedFolds(Examples, 3, seed: 7);
+
+        Assert.Equal(Examples.Length, folds.Length);
+        Assert.All(folds, fold => Assert.InRange(fold, 0, 2));
+        foreach (var label in Enumerable.Range(0, Examples.Length).GroupBy(i => Examples[i].Label))
+        {
+            var sizes = Enumerable.Range(0, 3).Select(fold => label.Count(i => folds[i] == fold)).ToList();
+            Assert.True(sizes.Max() - sizes.Min() <= 1, $"{label.Key}: {string.Join(", ", sizes)}");
+        }
+
+        Assert.Equal(folds, IntentModel.StratifiedFolds(Examples, 3, seed: 7));
+    }
+
+    [Fact]
+    public void StratifiedFolds_FewerThanTwo_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntentModel.StratifiedFolds(Examples, 1, seed: 7));
+    }
+
+    [Fact]
+    public void TrainWithThreshold_OneLabel_ThrowsArgumentExceptionSayingTwoLabelsAreNeeded()
+    {
+        var error = Assert.Throws<ArgumentException>(() => IntentModel.TrainWithThreshold([new("a", "x"), new("b", "x")], "oos"));
+
+        Assert.Contains("at least two labels", error.Message, StringComparison.Ordinal);
     }
 
     private static IEnumerable<IntentExample> Label(string label, params string[] texts) =>
