@@ -1,7 +1,6 @@
-using Conversational.Knowledge.Understanding;
-using Conversational.Knowledge.Understanding.Entities;
 using Conversational.Skills.Dialogs;
 using Conversational.Skills.Installments;
+using Conversational.Skills.Tests.Dialogs;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,16 +14,13 @@ internal sealed class InstallmentDialogDriver
 {
     public static readonly DateTimeOffset DemoMorning = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private static readonly KeywordUnderstanding Understanding = new();
-    private static readonly EntityExtractor Entities = new();
-
-    private readonly List<SkillFact> _facts = [];
-    private int _turns;
+    private readonly DialogDriver _driver;
 
     public InstallmentDialogDriver(string customerId = "c1003", bool verified = true, string locale = "zh-CN")
     {
         (CustomerId, Verified, Locale) = (customerId, verified, locale);
         Dialog = CreateDialog(Store, Codes, Time);
+        _driver = new DialogDriver(Dialog, Time, customerId, verified, locale);
     }
 
     public string CustomerId { get; }
@@ -42,9 +38,9 @@ internal sealed class InstallmentDialogDriver
     public InstallmentDialog Dialog { get; }
 
     /// <summary>Where the dialog waits; null before it starts and after it ends.</summary>
-    public DialogSnapshot? Snapshot { get; private set; }
+    public DialogSnapshot? Snapshot => _driver.Snapshot;
 
-    public IReadOnlyList<SkillFact> Facts => _facts;
+    public IReadOnlyList<SkillFact> Facts => _driver.Facts;
 
     public static InstallmentDialog CreateDialog(IInstallmentStore? store = null, IOneTimeCodeSender? sender = null,
         TimeProvider? time = null) =>
@@ -52,47 +48,15 @@ internal sealed class InstallmentDialogDriver
             Options.Create(InstallmentProductTable.Default));
 
     /// <summary>One customer message; <c>{otp}</c> is replaced by the last code sent, <c>{wrong}</c> by another six digits.</summary>
-    public async Task<DialogOutcome> SayAsync(string text)
-    {
-        text = text.Replace("{otp}", Codes.Last, StringComparison.Ordinal).Replace("{wrong}", Codes.Wrong, StringComparison.Ordinal);
-        var turn = await TurnAsync(text);
-        var outcome = Snapshot is { } snapshot
-            ? await Dialog.ContinueAsync(snapshot, turn, CancellationToken.None)
-            : await Dialog.BeginAsync(turn, CancellationToken.None);
-        if (outcome.Understood)
-        {
-            Snapshot = outcome.Next;
-            _facts.AddRange(outcome.Facts);
-        }
-
-        return outcome;
-    }
+    public Task<DialogOutcome> SayAsync(string text) =>
+        _driver.SayAsync(text.Replace("{otp}", Codes.Last, StringComparison.Ordinal).Replace("{wrong}", Codes.Wrong, StringComparison.Ordinal));
 
     /// <summary>The replies of one message as one text, as the conversation test files check them.</summary>
     public async Task<string> ReplyAsync(string text) => Text(await SayAsync(text));
 
-    public static string Text(DialogOutcome outcome) => string.Join("\n", outcome.Replies.Select(r => r.Text));
+    public static string Text(DialogOutcome outcome) => DialogDriver.Text(outcome);
 
-    public string? Step => Snapshot?.Step;
-
-    private async Task<SkillTurn> TurnAsync(string text)
-    {
-        var now = Time.GetUtcNow();
-        return new SkillTurn
-        {
-            TurnId = $"m-{++_turns}",
-            ConversationId = "conv-1",
-            CustomerId = CustomerId,
-            CustomerVerified = Verified,
-            Language = TextLanguage.Detect(text) ?? Locale,
-            Text = text,
-            NormalizedText = TextNormalizer.Normalize(text),
-            Understanding = await Understanding.UnderstandAsync(text, CancellationToken.None),
-            Entities = Entities.Extract(text, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime)),
-            Now = now,
-            Facts = [.. _facts],
-        };
-    }
+    public string? Step => _driver.Step;
 
     /// <summary>Stands in for the SMS gateway.</summary>
     internal sealed class CapturedCodes : IOneTimeCodeSender

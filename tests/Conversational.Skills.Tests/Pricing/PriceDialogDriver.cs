@@ -1,7 +1,6 @@
-using Conversational.Knowledge.Understanding;
-using Conversational.Knowledge.Understanding.Entities;
 using Conversational.Skills.Dialogs;
 using Conversational.Skills.Pricing;
+using Conversational.Skills.Tests.Dialogs;
 using Conversational.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -35,63 +34,24 @@ public sealed class DemoCatalogDatabase : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// Talks to a <see cref="PriceDialog"/> the way the bot's dispatcher does: begin, then continue from the last snapshot;
-/// each message's language is its script's, as the bot detects it, else the conversation's.
-/// </summary>
+/// <summary>Talks to a <see cref="PriceDialog"/> as the dispatcher does, at 10:00 on the demo day in China.</summary>
 internal sealed class PriceDialogDriver(PriceDialog dialog, string locale = "zh-CN")
 {
-    private static readonly KeywordUnderstanding Understanding = new();
-    private static readonly EntityExtractor Entities = new();
-
-    private readonly List<SkillFact> _facts = [];
-    private int _turns;
+    private readonly DialogDriver _driver = new(dialog, new FakeTimeProvider(DemoCatalogDatabase.DemoMorning), locale: locale);
 
     public PriceDialog Dialog { get; } = dialog;
 
     /// <summary>Where the dialog waits or rests; null before it starts and after it ends.</summary>
-    public DialogSnapshot? Snapshot { get; private set; }
+    public DialogSnapshot? Snapshot => _driver.Snapshot;
 
-    public IReadOnlyList<SkillFact> Facts => _facts;
+    public IReadOnlyList<SkillFact> Facts => _driver.Facts;
 
-    public string? Step => Snapshot?.Step;
+    public string? Step => _driver.Step;
 
-    public async Task<DialogOutcome> SayAsync(string text)
-    {
-        var turn = await TurnAsync(text);
-        var outcome = Snapshot is { } snapshot
-            ? await Dialog.ContinueAsync(snapshot, turn, CancellationToken.None)
-            : await Dialog.BeginAsync(turn, CancellationToken.None);
-        if (outcome.Understood)
-        {
-            Snapshot = outcome.Next;
-            _facts.AddRange(outcome.Facts);
-        }
-
-        return outcome;
-    }
+    public Task<DialogOutcome> SayAsync(string text) => _driver.SayAsync(text);
 
     /// <summary>The replies of one message as one text, as the conversation test files check them.</summary>
-    public async Task<string> ReplyAsync(string text) => Text(await SayAsync(text));
+    public Task<string> ReplyAsync(string text) => _driver.ReplyAsync(text);
 
-    public static string Text(DialogOutcome outcome) => string.Join("\n", outcome.Replies.Select(r => r.Text));
-
-    private async Task<SkillTurn> TurnAsync(string text)
-    {
-        var now = DemoCatalogDatabase.DemoMorning;
-        return new SkillTurn
-        {
-            TurnId = $"m-{++_turns}",
-            ConversationId = "conv-1",
-            CustomerId = "c1003",
-            CustomerVerified = true,
-            Language = TextLanguage.Detect(text) ?? locale,
-            Text = text,
-            NormalizedText = TextNormalizer.Normalize(text),
-            Understanding = await Understanding.UnderstandAsync(text, CancellationToken.None),
-            Entities = Entities.Extract(text, DateOnly.FromDateTime(now.DateTime)),
-            Now = now,
-            Facts = [.. _facts],
-        };
-    }
+    public static string Text(DialogOutcome outcome) => DialogDriver.Text(outcome);
 }
