@@ -35,7 +35,7 @@ internal static class NluEvaluation
     }
 
     /// <summary>
-    /// <c>nlu cv</c>: stratified k-fold cross-validation of one file (<see cref="IntentModel.StratifiedFolds"/>, seeded,
+    /// <c>nlu cv</c>: stratified k-fold cross-validation of one file (<see cref="ExampleSplits.StratifiedFolds"/>, seeded,
     /// so a run is reproducible). Prints the mean of each fold's scores and training seconds, every example as
     /// <c>examples</c>, and latency percentiles over all the predictions.
     /// </summary>
@@ -46,7 +46,7 @@ internal static class NluEvaluation
             return InvalidInputExitCode;
         }
 
-        var assignment = IntentModel.StratifiedFolds(examples, folds, new IntentModelOptions().Seed);
+        var assignment = ExampleSplits.StratifiedFolds(examples, folds, new IntentModelOptions().Seed);
         var runs = new List<FoldRun>();
         for (var fold = 0; fold < folds; fold++)
         {

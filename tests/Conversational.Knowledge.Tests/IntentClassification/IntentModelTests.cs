@@ -254,17 +254,17 @@ public sealed class IntentModelTests
     [Fact]
     public void StratifiedSplit_HoldsOutAShareOfEachLabelAndKeepsTwoToTrain()
     {
-        var (train, heldOut) = IntentModel.StratifiedSplit(Examples, 0.25, seed: 7);
+        var (train, heldOut) = ExampleSplits.StratifiedSplit(Examples, 0.25, seed: 7);
 
         Assert.Equal(Examples.Length, train.Count + heldOut.Count);
         Assert.All(heldOut.GroupBy(example => example.Label), group => Assert.Equal(2, group.Count()));
-        Assert.Equal(heldOut, IntentModel.StratifiedSplit(Examples, 0.25, seed: 7).HeldOut);
+        Assert.Equal(heldOut, ExampleSplits.StratifiedSplit(Examples, 0.25, seed: 7).HeldOut);
     }
 
     [Fact]
     public void StratifiedFolds_DealsEveryLabelEvenlyAndIsReproducible()
     {
-        var folds = IntentModel.StratifiedFolds(Examples, 3, seed: 7);
+        var folds = ExampleSplits.StratifiedFolds(Examples, 3, seed: 7);
 
         Assert.Equal(Examples.Length, folds.Length);
         Assert.All(folds, fold => Assert.InRange(fold, 0, 2));
@@ -274,13 +274,13 @@ public sealed class IntentModelTests
             Assert.True(sizes.Max() - sizes.Min() <= 1, $"{label.Key}: {string.Join(", ", sizes)}");
         }
 
-        Assert.Equal(folds, IntentModel.StratifiedFolds(Examples, 3, seed: 7));
+        Assert.Equal(folds, ExampleSplits.StratifiedFolds(Examples, 3, seed: 7));
     }
 
     [Fact]
     public void StratifiedFolds_FewerThanTwo_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => IntentModel.StratifiedFolds(Examples, 1, seed: 7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExampleSplits.StratifiedFolds(Examples, 1, seed: 7));
     }
 
     [Fact]
