@@ -90,7 +90,10 @@ public sealed partial class PriceDialog(CatalogStore catalog) : ISkillDialog
         {
             var product = found.Items.FirstOrDefault(i => i.Product is not null)?.Product
                 ?? (run.Slots.Cart.LastOrDefault() is { } last ? cart.Products[last.Sku] : null);
-            run.Say(run.Words.Answer(question, product, await PriceAsync(cart, run.Slots, cancellationToken)));
+            var priced = question is PriceQuestion.Stacking or PriceQuestion.Validity
+                ? await PriceAsync(cart, run.Slots, cancellationToken)
+                : null;
+            run.Say(run.Words.Answer(question, product, priced));
         }
 
         // At rest, "SH-1002什么材质" asks about an item without asking its price: answered, and the cart stays.
@@ -99,14 +102,14 @@ public sealed partial class PriceDialog(CatalogStore catalog) : ISkillDialog
         {
             await ChangeAsync(run, message, cart, found, cancellationToken);
         }
-        else if (message.AsksWhichCoupons && run.Step == Step.Quoted && await PriceAsync(cart, run.Slots, cancellationToken) is { } priced)
+        else if (message.AsksWhichCoupons && run.Step == Step.Quoted && await PriceAsync(cart, run.Slots, cancellationToken) is { } quoted)
         {
-            run.Say(run.Words.ExplainCoupons(priced), run.Words.QuoteOptions);
+            run.Say(run.Words.ExplainCoupons(quoted), run.Words.QuoteOptions);
         }
         else if (found.Notices.Count > 0 || message.AsksWhichCoupons || message.Question is not null)
         {
             run.Say(found.Notices);
-            if (message.AsksWhichCoupons && message.Question is null)
+            if (message.AsksWhichCoupons)
             {
                 run.Say(run.Words.NoCartYet);
             }
