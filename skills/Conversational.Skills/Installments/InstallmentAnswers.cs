@@ -1,3 +1,4 @@
+using Conversational.Knowledge.Understanding;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Conversational.Knowledge.Understanding.Entities;
@@ -54,7 +55,7 @@ internal static partial class InstallmentAnswers
 
     public static bool HasDigits(SkillTurn turn) => turn.NormalizedText.Any(char.IsAsciiDigit);
 
-    public static bool AsksToResend(SkillTurn turn) => ResendCues.Any(cue => Mentions(turn.NormalizedText, cue));
+    public static bool AsksToResend(SkillTurn turn) => ResendCues.Any(cue => TextCues.Mentions(turn.NormalizedText, cue));
 
     /// <summary>Periods named as such (12期, 分12个月, 12 months).</summary>
     public static int? NamedPeriods(SkillTurn turn) => turn.Find<InstallmentPeriods>()?.Count;
@@ -74,7 +75,7 @@ internal static partial class InstallmentAnswers
     }
 
     public static InstallmentQuestion? Question(SkillTurn turn) =>
-        Questions.Where(q => q.Cues.Any(cue => Mentions(turn.NormalizedText, cue))).Select(q => (InstallmentQuestion?)q.Question)
+        Questions.Where(q => q.Cues.Any(cue => TextCues.Mentions(turn.NormalizedText, cue))).Select(q => (InstallmentQuestion?)q.Question)
             .FirstOrDefault();
 
     private static decimal? Bare(SkillTurn turn) =>
@@ -84,24 +85,4 @@ internal static partial class InstallmentAnswers
         decimal.TryParse(match.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
             ? number
             : null;
-
-    // Chinese cues match anywhere; English ones as whole words ("fee" is not in "coffee").
-    private static bool Mentions(string text, string cue)
-    {
-        if (!char.IsAsciiLetter(cue[0]))
-        {
-            return text.Contains(cue, StringComparison.Ordinal);
-        }
-
-        for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + cue.Length;
-            if ((at == 0 || !char.IsAsciiLetter(text[at - 1])) && (end == text.Length || !char.IsAsciiLetter(text[end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

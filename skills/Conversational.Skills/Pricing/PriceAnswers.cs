@@ -110,8 +110,8 @@ internal static partial class PriceAnswers
         return new PriceMessage(
             [.. clauses.Where(c => c.Text.Any(char.IsLetterOrDigit))],
             AddCue().IsMatch(text),
-            RemoveCues.Any(cue => Mentions(text, cue)),
-            Question(text) is null && WhichCouponsCues.Any(cue => Mentions(text, cue)),
+            RemoveCues.Any(cue => TextCues.Mentions(text, cue)),
+            Question(text) is null && WhichCouponsCues.Any(cue => TextCues.Mentions(text, cue)),
             Question(text),
             !text.Any(IsHan) && TextLanguage.Detect(Masked(text, 0, sizes)) is null,
             tooMany);
@@ -124,11 +124,11 @@ internal static partial class PriceAnswers
     public static bool LooksLikeAName(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        return normalized.Length <= MaxNameLength && !QuestionWords.Any(word => Mentions(normalized, word));
+        return normalized.Length <= MaxNameLength && !QuestionWords.Any(word => TextCues.Mentions(normalized, word));
     }
 
     public static PriceQuestion? Question(string normalized) =>
-        Questions.Where(q => q.Cues.Any(cue => Mentions(normalized, cue))).Select(q => (PriceQuestion?)q.Question).FirstOrDefault();
+        Questions.Where(q => q.Cues.Any(cue => TextCues.Mentions(normalized, cue))).Select(q => (PriceQuestion?)q.Question).FirstOrDefault();
 
     /// <summary>The message cut at separators, and again before every SKU after the first in a part.</summary>
     private static IEnumerable<(int Start, int End)> Pieces(string text)
@@ -225,26 +225,6 @@ internal static partial class PriceAnswers
             }
 
             words.Clear();
-        }
-
-        return false;
-    }
-
-    // Chinese cues match anywhere; English ones as whole words ("stack" is not in "haystack").
-    private static bool Mentions(string text, string cue)
-    {
-        if (!char.IsAsciiLetter(cue[0]))
-        {
-            return text.Contains(cue, StringComparison.Ordinal);
-        }
-
-        for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + cue.Length;
-            if ((at == 0 || !char.IsAsciiLetter(text[at - 1])) && (end == text.Length || !char.IsAsciiLetter(text[end])))
-            {
-                return true;
-            }
         }
 
         return false;
