@@ -27,6 +27,14 @@ public static class JsonBody
             return ([], Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)."));
         }
 
+        return await ReadWithinAsync(request, maxBytes, cancellationToken);
+    }
+
+    /// <summary>The raw body of any content type, or 413 when it is larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<(byte[] Body, ProblemHttpResult? Problem)> ReadWithinAsync(HttpRequest request, int maxBytes,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
             return ([], TooLarge(maxBytes));

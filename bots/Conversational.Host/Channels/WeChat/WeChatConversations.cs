@@ -1,0 +1,45 @@
+using Conversational.Bots.Conversations;
+using Conversational.Bots.Customers;
+using Conversational.Bots.Policies;
+using Conversational.Bots.Turns;
+using Conversational.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Conversational.Host.Channels.WeChat;
+
+/// <summary>
+/// Who a WeChat follower is to us: the OpenID is the customer (<c>wechat:&lt;OpenID&gt;</c>, a profile the merchant may
+/// have created under that id, else a visitor), with one open conversation per OpenID.
+/// </summary>
+public sealed class WeChatConversations(IConversationStore store, ICustomerDirectory customers, ConversationRuntime runtime,
+    Database database, IOptions<BotOptions> botOptions)
+{
+    public const string Channel = "wechat";
+
+    public static string CustomerId(string openId) => "wechat:" + openId;
+
+    /// <summary>
+    /// The follower's open conversation, or a new one (the bot greets in it) when there is none or <paramref name="fresh"/>
+    /// asks for one, as a new follow does.
+    /// </summary>
+    /// <returns>The conversation, and the greeting turn when it was started now.</returns>
+    public async Task<(string ConversationId, TurnResult? Started)> OpenAsync(string openId, bool fresh, CancellationToken cancellationToken)
+    {
+        var customerId = CustomerId(openId);
+        // Two first messages at once (or on two hosts) must not start two conversations.
+        await using var gate = await database.LockAsync("wechat-follower:" + openId, cancellationToken);
+        if (!fresh && (await store.ListByCustomerAsync(customerId, 1, cancellationToken)) is [var open])
+        {
+            return (open.Id, null);
+        }
+
+        if (await customers.FindAsync(customerId, cancellationToken) is null)
+        {
+            await customers.AddIfMissingAsync(new CustomerProfile(customerId, "微信用户", CustomerTags.Visitor, 0, null, null,
+                [CustomerTags.Visitor]), cancellationToken);
+        }
+
+        var started = await runtime.StartAsync(customerId, Channel, botOptions.Value.DefaultLocale, cancellationToken);
+        return (started.ConversationId, started);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Conversational.Bots.Conversations;
+
+namespace Conversational.Host.Channels.WeChat;
+
+/// <summary>
+/// A digit answers the numbered options of the bot's last reply (<see cref="WeChatTextRenderer"/>) as tapping that
+/// quick reply would: "2" becomes option 2's value. The options are read off the conversation's log, so any host
+/// maps the digit the same way.
+/// </summary>
+public static class WeChatOptionPicker
+{
+    /// <summary>Whether the customer's text could pick an option, so the log is read only then.</summary>
+    public static bool LooksLikeChoice(string text) =>
+        text.Trim() is { Length: > 0 and <= 2 } trimmed && trimmed.All(char.IsAsciiDigit);
+
+    /// <summary>The value of the option the text picks, or the text itself.</summary>
+    public static string Pick(string text, IEnumerable<StoredEvent> log)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(log);
+        var lastReply = log.Select(e => e.Event).OfType<BotReplied>().LastOrDefault();
+        var options = lastReply?.Activity.SuggestedActions?.Actions ?? [];
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && number >= 1 && number <= options.Count
+            ? options[number - 1].Value
+            : text;
+    }
+}
