@@ -94,3 +94,12 @@ public sealed class WeChatDeskTestHost : WeChatTestHost
         ["WeChat:AgentDeskMode"] = "WeChat",
     };
 }
+
+/// <summary>Texts of at most 64 bytes, so every reply is split.</summary>
+public sealed class ShortTextWeChatTestHost : WeChatTestHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["WeChat:MaxTextBytes"] = "64",
+    };
+}
