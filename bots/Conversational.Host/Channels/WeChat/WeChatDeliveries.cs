@@ -38,6 +38,7 @@ public sealed partial class WeChatDeliveries(WeChatTurns turns, CustomerServiceM
         {
             if (delivery.Outcome is { } outcome && delivery.Mode != DeliveryMode.Pushed)
             {
+                // On a transfer WeChat's desk takes the message and greets the customer itself; the bot's texts are not sent.
                 if (delivery.Mode == DeliveryMode.Undecided && !outcome.TransferToWeChatDesk)
                 {
                     overflow = [.. outcome.Texts.Skip(1)];
