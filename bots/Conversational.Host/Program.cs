@@ -17,6 +17,7 @@ app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapAppChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
+app.MapKnowledgeEndpoints();
 
 app.Run();
 
