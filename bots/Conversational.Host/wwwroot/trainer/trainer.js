@@ -3,59 +3,7 @@
 (() => {
   "use strict";
 
-  const texts = {
-    "zh-CN": {
-      consoleName: "训练师控制台", pageTitle: "知识库 · 训练师控制台", signInTitle: "登录", signInHint: "使用机器人训练师或管理员账号登录。",
-      username: "用户名", password: "密码", signIn: "登录", signOut: "退出", languageLabel: "语言", consoleNav: "控制台",
-      wrongPassword: "用户名或密码错误。", signInFailed: "登录失败，请稍后再试。", forbidden: "此页面仅对机器人训练师和管理员开放。",
-      tabEntries: "知识条目", entriesTitle: "知识条目", newEntry: "新建条目", search: "搜索", searchPlaceholder: "搜索标题、问法、答案…",
-      allLanguages: "全部语言", allStatuses: "全部状态", allTags: "全部标签", statusActive: "生效中", statusRetired: "已下线",
-      language: "语言", status: "状态", tags: "业务标签", count: (shown) => `共 ${shown} 条`, noMatches: "没有符合条件的条目。",
-      emptyState: "选择左侧的条目查看和编辑，或新建一个条目。", newTitle: "新建条目", editTitle: "编辑条目",
-      id: "ID", idPlaceholder: "如 returns-window.zh", kind: "类型", kindFaq: "常见问题（FAQ）", kindArticle: "文章", owner: "负责人",
-      title: "标题", questions: "问法（每行一个）", answer: "答案（Markdown）", tagsField: "业务标签（逗号分隔）",
-      channels: "限定渠道（留空＝全部渠道）", validFrom: "生效时间（可选）", validUntil: "失效时间（可选）",
-      save: "保存", retire: "下线", cancel: "取消", retireConfirm: "确认下线",
-      retireQuestion: "下线后机器人将不再用此条目回答，条目和版本记录会保留。确认下线？",
-      version: (n) => `版本 ${n}`, changedBy: (who, when) => `${who} 于 ${when} 修改`,
-      created: (n) => `已创建，当前为版本 ${n}。`, saved: (n) => `已保存为版本 ${n}。`, unchanged: "内容没有变化，未产生新版本。",
-      retired: (n) => `已下线（版本 ${n}），机器人不再使用此条目。`, invalid: "请修改标出的字段后再保存。",
-      conflict: (who, n) => `此条目已被 ${who} 修改为版本 ${n}，您的修改未保存。`, reload: "载入最新版本",
-      failed: "操作失败，请稍后再试。", history: "版本记录",
-      change: { Created: "创建", Edited: "修改", Retired: "下线" },
-      fields: {
-        kind: "类型", title: "标题", questions: "问法", answer: "答案", language: "语言", tags: "标签", channels: "渠道",
-        validFrom: "生效时间", validUntil: "失效时间", owner: "负责人", status: "状态",
-      },
-      allChannels: "全部渠道", kinds: { faq: "FAQ", article: "文章" },
-    },
-    en: {
-      consoleName: "Trainer console", pageTitle: "Knowledge · Trainer console", signInTitle: "Sign in", signInHint: "Sign in with a bot trainer or admin account.",
-      username: "Username", password: "Password", signIn: "Sign in", signOut: "Sign out", languageLabel: "Language", consoleNav: "Console",
-      wrongPassword: "Wrong username or password.", signInFailed: "Sign-in failed; please try again.", forbidden: "This page is for bot trainers and admins only.",
-      tabEntries: "Knowledge entries", entriesTitle: "Knowledge entries", newEntry: "New entry", search: "Search", searchPlaceholder: "Search titles, questions, answers…",
-      allLanguages: "All languages", allStatuses: "All statuses", allTags: "All tags", statusActive: "Active", statusRetired: "Retired",
-      language: "Language", status: "Status", tags: "Business tags", count: (shown) => `${shown} entries`, noMatches: "No entries match.",
-      emptyState: "Pick an entry on the left to view and edit it, or create a new one.", newTitle: "New entry", editTitle: "Edit entry",
-      id: "ID", idPlaceholder: "e.g. returns-window.en", kind: "Kind", kindFaq: "FAQ", kindArticle: "Article", owner: "Owner",
-      title: "Title", questions: "Questions (one per line)", answer: "Answer (Markdown)", tagsField: "Business tags (comma-separated)",
-      channels: "Channels (empty = all channels)", validFrom: "Valid from (optional)", validUntil: "Valid until (optional)",
-      save: "Save", retire: "Retire", cancel: "Cancel", retireConfirm: "Retire it",
-      retireQuestion: "Once retired, the bot no longer answers with this entry; the entry and its history are kept. Retire it?",
-      version: (n) => `Version ${n}`, changedBy: (who, when) => `changed by ${who} on ${when}`,
-      created: (n) => `Created as version ${n}.`, saved: (n) => `Saved as version ${n}.`, unchanged: "Nothing changed, so no new version.",
-      retired: (n) => `Retired (version ${n}); the bot no longer uses this entry.`, invalid: "Please fix the marked fields and save again.",
-      conflict: (who, n) => `${who} changed this entry to version ${n} meanwhile; your changes were not saved.`, reload: "Load the latest version",
-      failed: "That did not work; please try again.", history: "Version history",
-      change: { Created: "Created", Edited: "Edited", Retired: "Retired" },
-      fields: {
-        kind: "kind", title: "title", questions: "questions", answer: "answer", language: "language", tags: "tags", channels: "channels",
-        validFrom: "valid from", validUntil: "valid until", owner: "owner", status: "status",
-      },
-      allChannels: "all channels", kinds: { faq: "FAQ", article: "Article" },
-    },
-  };
-
+  const texts = window.trainerTexts;
   const trainerRoles = ["trainer", "admin"];
   const api = "/api/knowledge/entries";
   const $ = (id) => document.getElementById(id);

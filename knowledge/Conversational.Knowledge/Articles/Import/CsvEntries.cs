@@ -1,3 +1,4 @@
+using System.Globalization;
 using Conversational.Knowledge.Text;
 
 namespace Conversational.Knowledge.Articles.Import;
@@ -10,14 +11,14 @@ internal static class CsvEntries
 {
     public static IReadOnlyList<SourcedContent> Parse(string text, string source)
     {
-        IEnumerable<(int Line, List<string> Fields)> rows;
+        List<(int Line, List<string> Fields)> rows;
         try
         {
-            rows = CsvRows.Read(text, source).ToList();
+            rows = [.. CsvRows.Read(text, source)];
         }
         catch (InvalidDataException exception)
         {
-            throw new KnowledgeImportException(source, LineOf(exception.Message), exception.Message[(exception.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+            throw Located(exception.Message, source);
         }
 
         using var row = rows.GetEnumerator();
@@ -62,7 +63,11 @@ internal static class CsvEntries
         return entries;
     }
 
-    // CsvRows says "source:line: reason".
-    private static int LineOf(string message) =>
-        message.Split(':') is [_, var line, ..] && int.TryParse(line, out var number) ? number : 1;
+    // CsvRows reports "source:line: reason"; the problem keeps line and reason apart.
+    private static KnowledgeImportException Located(string message, string source)
+    {
+        var rest = message[(source.Length + 1)..];
+        var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+        return new KnowledgeImportException(source, int.Parse(rest[..colon], CultureInfo.InvariantCulture), rest[(colon + 2)..]);
+    }
 }
