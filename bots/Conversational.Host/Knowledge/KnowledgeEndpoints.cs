@@ -35,7 +35,8 @@ public static class KnowledgeEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<KnowledgeEntryList>, ProblemHttpResult>> ListAsync(SqlKnowledgeStore store, string? q,
+    private static async Task<Results<Ok<KnowledgeEntryList>, ProblemHttpResult>> ListAsync(SqlKnowledgeStore store,
+        KnowledgeSearchText searchText, string? q,
         string? language, string? status, string? tag, CancellationToken cancellationToken)
     {
         KnowledgeStatus? wanted = null;
@@ -52,7 +53,7 @@ public static class KnowledgeEndpoints
         var all = await store.ListAsync(cancellationToken);
         var tags = all.SelectMany(entry => entry.Content.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var filter = new KnowledgeFilter(q, string.IsNullOrEmpty(language) ? null : language, wanted, string.IsNullOrEmpty(tag) ? null : tag);
-        return TypedResults.Ok(new KnowledgeEntryList(filter.Apply(all), tags));
+        return TypedResults.Ok(new KnowledgeEntryList(filter.Apply(all, searchText), tags));
     }
 
     private static async Task<Results<Ok<KnowledgeEntry>, ProblemHttpResult>> GetAsync(string id, SqlKnowledgeStore store,

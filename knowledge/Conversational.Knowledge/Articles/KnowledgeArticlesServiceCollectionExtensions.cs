@@ -13,6 +13,7 @@ public static class KnowledgeArticlesServiceCollectionExtensions
         services.AddSingleton<IKnowledgeChanges>(sp => sp.GetRequiredService<KnowledgeChangeFeed>());
         services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<KnowledgeChangeFeed>());
         services.AddSingleton<SqlKnowledgeStore>();
+        services.AddSingleton<KnowledgeSearchText>();
         services.AddSingleton<IDemoSeed, DemoKnowledgeSeed>();
         return services;
     }

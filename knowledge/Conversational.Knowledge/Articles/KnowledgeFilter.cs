@@ -13,9 +13,11 @@ namespace Conversational.Knowledge.Articles;
 /// <param name="Tag">Entries with this business tag, or null.</param>
 public sealed record KnowledgeFilter(string? Text = null, string? Language = null, KnowledgeStatus? Status = null, string? Tag = null)
 {
-    public IReadOnlyList<KnowledgeEntry> Apply(IEnumerable<KnowledgeEntry> entries)
+    /// <param name="searchText">The entries' normalized text, kept between calls.</param>
+    public IReadOnlyList<KnowledgeEntry> Apply(IEnumerable<KnowledgeEntry> entries, KnowledgeSearchText searchText)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(searchText);
         var words = TextNormalizer.Normalize(Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return
         [
@@ -23,12 +25,9 @@ public sealed record KnowledgeFilter(string? Text = null, string? Language = nul
                 (Language is null || string.Equals(entry.Content.Language, Language, StringComparison.OrdinalIgnoreCase)) &&
                 (Status is null || entry.Status == Status) &&
                 (Tag is null || entry.Content.Tags.Contains(Tag, StringComparer.OrdinalIgnoreCase)) &&
-                (words.Length == 0 || Contains(Searchable(entry), words))),
+                (words.Length == 0 || Contains(searchText.Of(entry), words))),
         ];
     }
-
-    private static string Searchable(KnowledgeEntry entry) => TextNormalizer.Normalize(string.Join('\n',
-        [entry.Id, entry.Content.Title, .. entry.Content.Questions, entry.Content.Answer, .. entry.Content.Tags]));
 
     private static bool Contains(string text, string[] words) => words.All(word => text.Contains(word, StringComparison.Ordinal));
 }
