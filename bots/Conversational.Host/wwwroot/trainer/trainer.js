@@ -271,7 +271,10 @@
   }
 
   function failure(result) {
-    if (result.status === 400 && result.data?.errors) {
+    if (result.status === 401) {
+      // The staff cookie expired: sign in again (what was typed stays in the form behind the sign-in).
+      start();
+    } else if (result.status === 400 && result.data?.errors) {
       for (const [field, problems] of Object.entries(result.data.errors)) {
         const slot = form.querySelector(`[data-error-for="${field}"]`);
         if (slot) {

@@ -39,6 +39,12 @@ internal static class JsonEntries
                 using var entry = JsonDocument.ParseValue(ref reader);
                 entries.Add(new SourcedContent(Entry(entry.RootElement, source, line).ToContent(), source, line, new Dictionary<string, int>()));
             }
+
+            // Reading on makes the reader refuse anything after the array, which would otherwise be silently ignored.
+            if (reader.Read())
+            {
+                throw new KnowledgeImportException(source, LineAt(bytes, reader.TokenStartIndex), "expected the end of the file after the array.");
+            }
         }
         catch (JsonException exception)
         {

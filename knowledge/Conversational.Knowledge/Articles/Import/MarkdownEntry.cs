@@ -29,7 +29,9 @@ internal static class MarkdownEntry
         foreach (var (key, value) in FrontMatter(string.Join('\n', lines[1..close]), source))
         {
             var line = Line(key);
-            var name = ((YamlScalarNode)key).Value ?? "";
+            var name = key is YamlScalarNode { Value: { } keyText }
+                ? keyText
+                : throw new KnowledgeImportException(source, line, "a field name must be plain text (id, title, …).");
             if (!ImportFields.Names.Contains(name) || name == "answer")
             {
                 throw new KnowledgeImportException(source, line, name == "answer"

@@ -76,6 +76,7 @@ public sealed class CsvAndJsonImportTests : IDisposable
     [InlineData("[\n  {\"id\": \"x\",\n   \"questions\": 5}\n]", 2, "the entry is not valid")]
     [InlineData("[\n  {\"id\": \"x\",\n   \"title\": \n]", 4, "not valid")]
     [InlineData("[\n  \"x\"\n]", 2, "each entry must be a JSON object")]
+    [InlineData("[]\n[]", 2, "not valid")]
     [InlineData("[\n  {\"id\": \"a\", \"title\": \"t\", \"questions\": [\"q\"], \"answer\": \"a\", \"language\": \"en\", \"owner\": \"o\"},\n  {\"id\": \"b\"}\n]", 3,
         "title: must not be empty")]
     public async Task Json_Problems_NameTheLineAndReason(string text, int line, string reason)

@@ -58,6 +58,7 @@ public sealed class MarkdownImportTests : IDisposable
     [InlineData("---\nid: x\ntitle: [a, b]\n---\nbody", 3, "title: expected one value")]
     [InlineData("---\nid: x\nvalidUntil: 2026-12-01\n---\nbody", 3, "validUntil: '2026-12-01' is not a date and time with its offset")]
     [InlineData("---\nid: x\nkind: manual\n---\nbody", 3, "kind: 'manual' is neither faq nor article")]
+    [InlineData("---\nid: x\n? [a, b]\n: value\n---\nbody", 3, "a field name must be plain text")]
     public async Task AMalformedFile_IsReportedWithItsLineAndReason(string text, int line, string reason)
     {
         _folder.Write("entry.md", text);
