@@ -19,6 +19,7 @@ app.MapStaffEndpoints();
 app.MapAppChannelEndpoints();
 app.MapWeChatChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
+app.MapKnowledgeEndpoints();
 
 app.Run();
 

@@ -11,6 +11,7 @@ public static class KnowledgeServiceCollectionExtensions
     {
         builder.Services.AddSingleton<IUnderstanding, KeywordUnderstanding>();
         builder.Services.AddSingleton(new EntityExtractor());
+        builder.Services.AddKnowledgeArticles();
         return builder;
     }
 }

@@ -14,7 +14,6 @@ public sealed class ContractCommandTests : IDisposable
     {
         { "kb eval", ["kb", "eval", "--corpus", "train.csv", "--queries", "test.csv", "--json"] },
         { "match eval", ["match", "eval", "--train", "train.csv", "--test", "test.csv", "--json"] },
-        { "kb import", ["kb", "import", "train.csv"] },
     };
 
     [Theory]

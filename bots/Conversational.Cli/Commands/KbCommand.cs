@@ -7,7 +7,7 @@ internal static class KbCommand
 {
     private const string Issue = "knowledge base";
 
-    public static Command Create() => new("kb", "Knowledge base") { Eval(), Import() };
+    public static Command Create() => new("kb", "Knowledge base") { Eval(), KbImportCommand.Create() };
 
     private static Command Eval()
     {
@@ -22,14 +22,5 @@ internal static class KbCommand
         var eval = new Command("eval", "Index a corpus and measure retrieval on queries") { corpus, queries, json };
         eval.SetAction(parse => NotYetImplemented.Run("kb eval", Issue, parse.GetRequiredValue(corpus), parse.GetRequiredValue(queries)));
         return eval;
-    }
-
-    private static Command Import()
-    {
-        var file = new Argument<FileInfo>("FILE") { Description = "The knowledge to import" };
-
-        var import = new Command("import", "Import knowledge into the knowledge base") { file };
-        import.SetAction(parse => NotYetImplemented.Run("kb import", Issue, parse.GetRequiredValue(file)));
-        return import;
     }
 }

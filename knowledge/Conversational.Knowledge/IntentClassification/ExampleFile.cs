@@ -1,4 +1,5 @@
 using System.Text;
+using Conversational.Knowledge.Text;
 
 namespace Conversational.Knowledge.IntentClassification;
 
@@ -22,7 +23,7 @@ public static class ExampleFile
     public static IReadOnlyList<IntentExample> Parse(string content, bool csv, string source)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var rows = csv ? CsvRows(content, source) : TsvRows(content);
+        var rows = csv ? CsvRows.Read(content, source) : TsvRows(content);
         using var enumerator = rows.GetEnumerator();
         if (!enumerator.MoveNext())
         {
@@ -84,98 +85,6 @@ public static class ExampleFile
             }
 
             yield return (i + 1, line.Split('\t').ToList());
-        }
-    }
-
-    private static IEnumerable<(int Line, List<string> Fields)> CsvRows(string content, string source)
-    {
-        var index = content.Length > 0 && content[0] == '\uFEFF' ? 1 : 0;
-        var line = 1;
-        while (index < content.Length)
-        {
-            var rowLine = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var endOfRow = false;
-            while (!endOfRow)
-            {
-                if (index < content.Length && content[index] == '"')
-                {
-                    index++;
-                    while (true)
-                    {
-                        if (index >= content.Length)
-                        {
-                            throw new InvalidDataException($"{source}:{rowLine}: a quoted field is never closed.");
-                        }
-
-                        var c = content[index++];
-                        if (c == '"')
-                        {
-                            if (index < content.Length && content[index] == '"')
-                            {
-                                field.Append('"');
-                                index++;
-                                continue;
-                            }
-
-                            break;
-                        }
-
-                        if (c == '\n')
-                        {
-                            line++;
-                        }
-
-                        field.Append(c);
-                    }
-
-                    if (index < content.Length && content[index] is not (',' or '\r' or '\n'))
-                    {
-                        throw new InvalidDataException($"{source}:{line}: unexpected text after a closing quote.");
-                    }
-                }
-                else
-                {
-                    while (index < content.Length && content[index] is not (',' or '\r' or '\n'))
-                    {
-                        if (content[index] == '"')
-                        {
-                            throw new InvalidDataException($"{source}:{line}: a quote inside an unquoted field.");
-                        }
-
-                        field.Append(content[index++]);
-                    }
-                }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                if (index >= content.Length)
-                {
-                    endOfRow = true;
-                }
-                else if (content[index] == ',')
-                {
-                    index++;
-                }
-                else
-                {
-                    if (content[index] == '\r')
-                    {
-                        index++;
-                    }
-
-                    if (index < content.Length && content[index] == '\n')
-                    {
-                        index++;
-                    }
-
-                    line++;
-                    endOfRow = true;
-                }
-            }
-
-            yield return (rowLine, fields);
         }
     }
 }

@@ -1,0 +1,127 @@
+using Conversational.Host.Tests.Widget;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Conversational.Host.Tests.Knowledge;
+
+/// <summary>The real host with the demo data (staff accounts and knowledge) and a desktop-sized browser.</summary>
+public sealed class TrainerConsoleFixture : WidgetFixture
+{
+    protected override void Configure(Dictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Storage__SeedDemoData"] = "true";
+    }
+
+    public Task<IBrowserContext> NewDesktopContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+}
+
+/// <summary>The trainer console in Chromium: sign in, then create, edit, review and retire a knowledge entry.</summary>
+public sealed class TrainerConsoleTests(TrainerConsoleFixture fixture) : IClassFixture<TrainerConsoleFixture>, IAsyncLifetime
+{
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    private ILocator Notice => _page.Locator("#editor-notice");
+
+    private ILocator History => _page.Locator("#history-list > li");
+
+    public async Task InitializeAsync()
+    {
+        SetDefaultExpectTimeout(10_000);
+        _context = await fixture.NewDesktopContextAsync();
+        _page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task A_trainer_creates_edits_reviews_and_retires_an_entry()
+    {
+        await SignInAsync("trainer", "Trainer#2026");
+        await Expect(_page.Locator("#list-count")).ToContainTextAsync("共");
+        await Expect(_page.Locator("#entry-list .entry").First).ToBeVisibleAsync();
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "新建条目" }).ClickAsync();
+        await _page.GetByLabel("ID").FillAsync("gift-wrap.zh");
+        await _page.GetByLabel("负责人").FillAsync("物流组");
+        await _page.GetByLabel("标题", new() { Exact = true }).FillAsync("可以礼品包装吗");
+        await _page.GetByLabel("问法（每行一个）").FillAsync("能礼品包装吗\n送人可以包装吗");
+        await _page.GetByLabel("答案（Markdown）").FillAsync("下单时勾选**礼品包装**即可。");
+        await _page.GetByLabel("业务标签（逗号分隔）").FillAsync("shipping, gifts");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Expect(Notice).ToHaveTextAsync("已创建，当前为版本 1。");
+        await Expect(_page.GetByLabel("ID")).ToHaveAttributeAsync("readonly", "");
+        await Expect(History).ToHaveCountAsync(1);
+
+        await _page.GetByLabel("答案（Markdown）").FillAsync("结算页勾选**礼品包装**，免费。");
+        await _page.GetByLabel("标题", new() { Exact = true }).FillAsync("支持礼品包装吗");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Expect(Notice).ToHaveTextAsync("已保存为版本 2。");
+        await Expect(History).ToHaveCountAsync(2);
+        await Expect(History.First).ToContainTextAsync("修改");
+        await Expect(History.First).ToContainTextAsync("trainer");
+        await Expect(History.First.Locator(".chip")).ToHaveTextAsync(["标题", "答案"]);
+        await Expect(History.First).ToContainTextAsync("标题：支持礼品包装吗");
+
+        await _page.GetByLabel("搜索").FillAsync("禮品包裝");
+        await Expect(_page.Locator("#entry-list .entry")).ToHaveCountAsync(1);
+        await Expect(_page.Locator("#entry-list .entry")).ToContainTextAsync("支持礼品包装吗");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "下线", Exact = true }).ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "确认下线" }).ClickAsync();
+
+        await Expect(Notice).ToContainTextAsync("已下线（版本 3）");
+        await Expect(_page.Locator("#editor-status")).ToHaveTextAsync("已下线");
+        await Expect(History).ToHaveCountAsync(3);
+        await Expect(History.First).ToContainTextAsync("下线");
+        await Expect(History.First.Locator(".chip")).ToHaveTextAsync(["状态"]);
+        await Expect(_page.Locator("#entry-list .entry")).ToContainTextAsync("已下线");
+    }
+
+    [Fact]
+    public async Task Invalid_fields_are_marked_and_nothing_is_created()
+    {
+        await SignInAsync("trainer", "Trainer#2026");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "新建条目" }).ClickAsync();
+        await _page.GetByLabel("ID").FillAsync("Not An Id");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Expect(Notice).ToHaveTextAsync("请修改标出的字段后再保存。");
+        await Expect(_page.Locator("[data-error-for=id]")).ToContainTextAsync("lower-case letters");
+        await Expect(_page.Locator("[data-error-for=title]")).ToContainTextAsync("must not be empty");
+        await Expect(_page.Locator("#history")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_console_speaks_English_and_is_closed_to_agents()
+    {
+        await SignInAsync("agent1", "Agent#2026");
+
+        await Expect(_page.Locator("#forbidden")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#workspace")).ToBeHiddenAsync();
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Expect(_page.Locator("#forbidden")).ToHaveTextAsync("This page is for bot trainers and admins only.");
+        await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    private async Task SignInAsync(string username, string password)
+    {
+        await _page.GotoAsync("/trainer/");
+        await _page.GetByLabel("用户名").FillAsync(username);
+        await _page.GetByLabel("密码").FillAsync(password);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(_page.Locator("#console")).ToBeVisibleAsync();
+    }
+}
