@@ -101,6 +101,14 @@ public sealed class IntentModel
     /// examples have, as a text never seen would be.
     /// </remarks>
     public static IntentModel TrainWithThreshold(
+        IReadOnlyList<IntentExample> examples, string outOfScopeLabel, IntentModelOptions? options = null) =>
+        TrainCalibrated(examples, outOfScopeLabel, options).Model;
+
+    /// <summary>
+    /// <see cref="TrainWithThreshold"/>, and how the probe did on the held-out examples with the chosen threshold: the
+    /// accuracy to expect of the final model on texts it never saw (null when too few examples to hold any out).
+    /// </summary>
+    public static (IntentModel Model, double? HeldOutAccuracy) TrainCalibrated(
         IReadOnlyList<IntentExample> examples, string outOfScopeLabel, IntentModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -111,7 +119,7 @@ public sealed class IntentModel
         var (fit, heldOut) = ExampleSplits.SplitIndices(examples, HeldOutFraction, options.Seed);
         if (heldOut.Count == 0)
         {
-            return Fit(data, data.Vectors, options, start: null).Model;
+            return (Fit(data, data.Vectors, options, start: null).Model, null);
         }
 
         var fitData = data with
@@ -138,7 +146,11 @@ public sealed class IntentModel
                 string.Equals(examples[i].Label, outOfScopeLabel, StringComparison.Ordinal));
         }).ToList();
         var threshold = ChooseThreshold(scored);
-        return Fit(data, data.Vectors, options with { OutOfScopeThreshold = threshold }, probeParameters).Model;
+        // With the threshold, an in-scope example is right only if confident, an out-of-scope one also if not.
+        var accuracy = scored.Count(example => example.IsOutOfScope
+            ? example.Correct || example.TopScore < threshold
+            : example.Correct && example.TopScore >= threshold) / (double)scored.Count;
+        return (Fit(data, data.Vectors, options with { OutOfScopeThreshold = threshold }, probeParameters).Model, accuracy);
     }
 
     /// <summary>
