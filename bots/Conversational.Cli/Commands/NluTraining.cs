@@ -37,8 +37,9 @@ internal static class NluTraining
         Console.WriteLine($"version: {info.Version}");
         Console.WriteLine($"examples: {info.Examples}");
         Console.WriteLine($"labels: {info.Labels}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held_out_accuracy: {info.HeldOutAccuracy:0.0000}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"oos_threshold: {info.OutOfScopeThreshold:0.0000}"));
+        // Too few examples per label to hold any out: no threshold and no held-out figure, said plainly.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held_out_accuracy: {info.HeldOutAccuracy?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "none"}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"oos_threshold: {info.OutOfScopeThreshold?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "none"}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train_seconds: {info.TrainSeconds:0.00}"));
         Console.WriteLine($"saved: {path}");
         return 0;
