@@ -20,8 +20,10 @@ public sealed partial class IntentModelProvider(IOptions<UnderstandingOptions> o
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TrainedIntentModel? _current;
 
-    /// <exception cref="InvalidDataException">The examples cannot be read.</exception>
-    /// <exception cref="ArgumentException">The examples cannot make a model (e.g. one label, or a label of one example).</exception>
+    /// <exception cref="InvalidDataException">
+    /// The examples cannot be read, or cannot make a model (one label, a label of one example): the message names the
+    /// directory and the problem, and the host does not start on a model it could not train.
+    /// </exception>
     public async ValueTask<TrainedIntentModel> GetAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _current) is { } current)
@@ -61,7 +63,16 @@ public sealed partial class IntentModelProvider(IOptions<UnderstandingOptions> o
         }
 
         // Training is CPU-bound for a few seconds: off the caller's thread, so a host's start-up stays responsive.
-        var trained = await Task.Run(() => TrainedIntentModel.Train(examples, Intents.OutOfScope, time), cancellationToken);
+        TrainedIntentModel trained;
+        try
+        {
+            trained = await Task.Run(() => TrainedIntentModel.Train(examples, Intents.OutOfScope, time), cancellationToken);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidDataException($"The intent examples in {directory} cannot train a model: {exception.Message}", exception);
+        }
+
         IntentModelFile.Save(path, trained);
         LogTrained(trained.Info.Version, trained.Info.Labels, trained.Info.Examples, trained.Info.HeldOutAccuracy,
             trained.Info.OutOfScopeThreshold, trained.Info.TrainSeconds, directory, path);

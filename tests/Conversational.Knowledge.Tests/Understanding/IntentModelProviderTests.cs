@@ -87,8 +87,9 @@ public sealed class IntentModelProviderTests : IDisposable
     {
         WriteExamples("text\tlabel\n转人工\ttransfer_to_human\n找真人\ttransfer_to_human\n");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Provider().GetAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Provider().GetAsync(default).AsTask());
 
+        Assert.Contains(ExamplesDirectory, error.Message, StringComparison.Ordinal);
         Assert.Contains("at least two labels", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(ModelPath));
     }
@@ -98,7 +99,7 @@ public sealed class IntentModelProviderTests : IDisposable
     {
         WriteExamples(Examples + "我要投诉\tcomplaint\n");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Provider().GetAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Provider().GetAsync(default).AsTask());
 
         Assert.Contains("complaint", error.Message, StringComparison.Ordinal);
     }
