@@ -38,10 +38,12 @@ internal static class NluTraining
         Console.WriteLine($"examples: {info.Examples}");
         Console.WriteLine($"labels: {info.Labels}");
         // Too few examples per label to hold any out: no threshold and no held-out figure, said plainly.
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held_out_accuracy: {info.HeldOutAccuracy?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "none"}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"oos_threshold: {info.OutOfScopeThreshold?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "none"}"));
+        Console.WriteLine($"held_out_accuracy: {Figure(info.HeldOutAccuracy)}");
+        Console.WriteLine($"oos_threshold: {Figure(info.OutOfScopeThreshold)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train_seconds: {info.TrainSeconds:0.00}"));
         Console.WriteLine($"saved: {path}");
         return 0;
     }
+
+    private static string Figure(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "none";
 }
