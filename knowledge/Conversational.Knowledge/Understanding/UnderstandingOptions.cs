@@ -15,8 +15,9 @@ public sealed class UnderstandingOptions
     public string ModelPath { get; set; } = "data/intent-model.cvif";
 
     /// <summary>
-    /// The directory of intent example files (<c>text</c> and <c>label</c> columns); null: the ones shipped beside the
-    /// binaries, copied from <c>knowledge/Conversational.Knowledge/IntentClassification/demo/</c>.
+    /// The directory of intent example files (<c>text</c> and <c>label</c> columns), relative to the working directory
+    /// unless rooted; null: the ones shipped beside the binaries, copied from
+    /// <c>knowledge/Conversational.Knowledge/IntentClassification/demo/</c>.
     /// </summary>
     public string? ExamplesDirectory { get; set; }
 
