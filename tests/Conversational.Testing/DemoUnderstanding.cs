@@ -17,7 +17,7 @@ public sealed class DemoUnderstanding : IUnderstanding
     public static IntentModelInfo Info => Trained.Value.Info;
 
     public static Understanding Understand(string text) =>
-        ModelUnderstanding.Understand(Model, text, new UnderstandingOptions().CandidateMinimumScore);
+        ModelUnderstanding.Understand(Model, text, new UnderstandingOptions());
 
     public Task<Understanding> UnderstandAsync(string text, CancellationToken cancellationToken) => Task.FromResult(Understand(text));
 }

@@ -136,24 +136,12 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             Language = context.Language,
             Text = text,
             NormalizedText = normalized,
-            Understanding = ForDialogs(understanding),
+            Understanding = understanding.InDialog(),
             Entities = entities.Extract(text, DateOnly.FromDateTime(now.ToOffset(ChinaStandardTime).DateTime)),
             Now = now,
             Facts = context.State.SkillFacts,
         };
     }
-
-    /// <summary>
-    /// What dialogs are told the message was. The intents the bot acts on inside any dialog (greeting, help, thanks, a
-    /// person, a skill) stay; FAQ topics, small talk and complaints are out of scope to a dialog, as they were before
-    /// they were intents: the dialog reads an answer to its step in them (a size, an item's name the model took for
-    /// something) or answers its own questions (运费谁出), and the bot answers the message if the dialog does not.
-    /// </summary>
-    private Understanding ForDialogs(Understanding understanding) =>
-        understanding.Intent is Intents.Greeting or Intents.Help or Intents.ThanksBye or Intents.TransferToHuman
-            || _bySkill.Values.Any(d => d.StartIntents.Contains(understanding.Intent))
-            ? understanding
-            : understanding with { Intent = Intents.OutOfScope };
 
     // Relative dates (今天, 上周五) mean the customer's calendar day; the service is in China.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);

@@ -12,6 +12,15 @@ public sealed record Understanding(string Intent, double Confidence, string? Lan
     /// choose from (clarify with the top two).
     /// </summary>
     public IReadOnlyList<IntentCandidate> Candidates { get; init; } = [];
+
+    /// <summary>
+    /// This understanding as a skill dialog in progress is told it: FAQ topics, small talk and complaints are out of
+    /// scope to a dialog, as they were before they were intents, so the dialog reads an answer to its step in them (a
+    /// size or an item's name the model took for a question) or answers its own questions (运费谁出); the bot answers
+    /// the message if the dialog does not. Every other intent (a person, another skill, thanks) stays.
+    /// </summary>
+    public Understanding InDialog() =>
+        Intents.IsFaq(Intent) || Intent is Intents.ChitChat or Intents.Complaint ? this with { Intent = Intents.OutOfScope } : this;
 }
 
 /// <summary>One intent the model considered for a message, and its probability (0–1).</summary>

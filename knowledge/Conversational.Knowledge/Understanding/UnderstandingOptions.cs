@@ -27,4 +27,11 @@ public sealed class UnderstandingOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double CandidateMinimumScore { get; set; } = 0.1;
+
+    /// <summary>
+    /// When the two most likely intents are closer than this in probability, the bot asks which one the customer means
+    /// instead of acting on the first; 0: never.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double AmbiguityMargin { get; set; } = 0.1;
 }

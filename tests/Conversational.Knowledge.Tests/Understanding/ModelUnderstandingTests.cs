@@ -108,6 +108,19 @@ public sealed class ModelUnderstandingTests
     }
 
     [Fact]
+    public void Understand_TwoIntentsNearlyAsLikely_AsksInsteadOfActingOnTheFirst()
+    {
+        var guessing = ModelUnderstanding.Understand(DemoUnderstanding.Model, "my order", new UnderstandingOptions { AmbiguityMargin = 0 });
+
+        var asking = ModelUnderstanding.Understand(DemoUnderstanding.Model, "my order", new UnderstandingOptions());
+
+        Assert.NotEqual(Intents.OutOfScope, guessing.Intent);
+        Assert.True(guessing.Candidates[0].Score - guessing.Candidates[1].Score < new UnderstandingOptions().AmbiguityMargin);
+        Assert.Equal(Intents.OutOfScope, asking.Intent);
+        Assert.Equal(guessing.Candidates, asking.Candidates);
+    }
+
+    [Fact]
     public void Understand_ConfidentAnswer_HasItsIntentFirstAmongTheCandidates()
     {
         var understanding = DemoUnderstanding.Understand("我要退货");
@@ -116,5 +129,7 @@ public sealed class ModelUnderstandingTests
         Assert.Equal(Intents.ReturnExchange, understanding.Candidates[0].Intent);
         Assert.Equal(understanding.Confidence, understanding.Candidates[0].Score, 6);
         Assert.True(understanding.Confidence >= DemoUnderstanding.Info.OutOfScopeThreshold);
+        Assert.True(understanding.Candidates.Count == 1
+            || understanding.Candidates[0].Score - understanding.Candidates[1].Score >= new UnderstandingOptions().AmbiguityMargin);
     }
 }
