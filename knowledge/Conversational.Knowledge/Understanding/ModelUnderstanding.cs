@@ -7,9 +7,13 @@ namespace Conversational.Knowledge.Understanding;
 /// Understanding by the trained intent model (<see cref="IntentModelProvider"/>): the top intent if the model is sure
 /// enough (its held-out threshold) and no other intent comes within <see cref="UnderstandingOptions.AmbiguityMargin"/>
 /// of it, otherwise <see cref="Intents.OutOfScope"/>; in both cases the in-scope intents it considered, for the policy
-/// to ask which one the customer meant. No keyword rules sit in front of it: the demo
-/// examples include the quick-reply titles the bot offers, and tests hold the model to them.
+/// to ask which one the customer meant.
 /// </summary>
+/// <remarks>
+/// No keyword rules sit in front of the model: the demo examples include the quick-reply titles the bot offers, and a
+/// test holds the model to every one of them. Nor a rule for a bare menu number ("1"): a channel sends the quick
+/// reply's title (the CLI turns a typed number into it), and a dialog waiting for a number reads it itself.
+/// </remarks>
 public sealed class ModelUnderstanding(IntentModelProvider provider, IOptions<UnderstandingOptions> options) : IUnderstanding
 {
     /// <summary>Intents considered per message: the top two to offer, and room for out of scope among them.</summary>
