@@ -9,7 +9,11 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>Understanding (and, as it lands, the knowledge base).</summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IUnderstanding, KeywordUnderstanding>();
+        builder.Services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IntentModelProvider>();
+        builder.Services.AddHostedService<IntentModelWarmUp>();
+        builder.Services.AddSingleton<IUnderstanding, ModelUnderstanding>();
         builder.Services.AddSingleton(new EntityExtractor());
         builder.Services.AddKnowledgeArticles();
         return builder;

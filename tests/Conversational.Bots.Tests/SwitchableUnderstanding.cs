@@ -1,11 +1,12 @@
 using Conversational.Knowledge.Understanding;
+using Conversational.Testing;
 
 namespace Conversational.Bots.Tests;
 
 /// <summary>Real understanding that can be made to throw, to drive the error boundary.</summary>
 public sealed class SwitchableUnderstanding : IUnderstanding
 {
-    private readonly KeywordUnderstanding _inner = new();
+    private readonly DemoUnderstanding _inner = new();
 
     public bool Failing { get; set; }
 

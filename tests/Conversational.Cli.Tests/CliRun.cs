@@ -59,6 +59,8 @@ public sealed class CliRun : IDisposable
         }
 
         start.Environment["Storage__SqlitePath"] = DatabasePath;
+        // The intent model is trained by the first run and loaded by the others: every run still has its own store.
+        start.Environment["Understanding__ModelPath"] = Path.Combine(AppContext.BaseDirectory, "data", "intent-model.cvif");
 
         using var timeout = new CancellationTokenSource(Timeout);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The CLI did not start.");

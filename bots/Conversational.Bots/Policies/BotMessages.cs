@@ -11,6 +11,15 @@ public sealed record BotMessages
     public required string Goodbye { get; init; }
     public required string Clarify { get; init; }
     public required string OfferHuman { get; init; }
+
+    /// <summary>Small talk about the bot (闲聊): who it is and what it does.</summary>
+    public required string ChitChat { get; init; }
+
+    /// <summary>A complaint (投诉): an apology and a person offered.</summary>
+    public required string Complaint { get; init; }
+
+    /// <summary>An FAQ topic understood, but no knowledge to answer it from: a person offered.</summary>
+    public required string NoAnswerYet { get; init; }
     public required string HandoffNotYetAvailable { get; init; }
     public required string Error { get; init; }
     public required string ErrorRepeated { get; init; }
@@ -21,6 +30,12 @@ public sealed record BotMessages
     public required string ReturnStatus { get; init; }
     public required string TransferToHumanOption { get; init; }
     public required string CancelOption { get; init; }
+
+    public required string FaqShipping { get; init; }
+    public required string FaqSizeGuide { get; init; }
+    public required string FaqCreditLimit { get; init; }
+    public required string FaqEarlyPayoff { get; init; }
+    public required string FaqBill { get; init; }
 
     /// <summary>A skill dialog was cancelled. {0} is the capability's name.</summary>
     public required string DialogCancelled { get; init; }
@@ -46,6 +61,9 @@ public sealed record BotMessages
         Goodbye = "不客气，祝您生活愉快！如有需要随时找我。",
         Clarify = "抱歉，我没有完全理解您的意思。您想办理的是下面哪一项？",
         OfferHuman = "抱歉，我还是没能理解您的问题。需要为您转接人工客服吗？",
+        ChitChat = "我是智能客服小C，可以帮您查询到手价、办理账单分期和退换货。请问有什么可以帮您？",
+        Complaint = "非常抱歉给您带来了不好的体验。您的问题需要人工客服来处理，需要为您转接吗？",
+        NoAnswerYet = "这个问题我暂时还不能回答。需要为您转接人工客服吗？",
         HandoffNotYetAvailable = "已记录您的转人工请求。人工客服暂未接入本渠道，目前还不能为您转接，非常抱歉。",
         Error = "抱歉，系统刚刚出了点问题，请您再说一次。",
         ErrorRepeated = "非常抱歉，系统连续出现问题，我已重置了当前对话。您可以重新开始，或输入“转人工”联系人工客服。",
@@ -55,6 +73,11 @@ public sealed record BotMessages
         ReturnStatus = "退换货进度",
         TransferToHumanOption = "转人工",
         CancelOption = "取消",
+        FaqShipping = "运费与配送",
+        FaqSizeGuide = "尺码建议",
+        FaqCreditLimit = "信用卡额度",
+        FaqEarlyPayoff = "提前还款",
+        FaqBill = "账单与还款",
         DialogCancelled = "好的，已取消“{0}”。还有什么可以帮您？",
         InDialogHelp = "您正在办理“{0}”。随时可以说“取消”结束，或说“转人工”联系人工客服。",
         InDialogThanks = "不客气！",
@@ -72,6 +95,10 @@ public sealed record BotMessages
         Goodbye = "You're welcome. Have a nice day!",
         Clarify = "Sorry, I didn't quite get that. Which of these do you need?",
         OfferHuman = "Sorry, I still don't understand. Would you like to talk to a human agent?",
+        ChitChat = "I'm C, a virtual assistant: I can work out prices after coupons, split a bill into installments, and "
+            + "handle returns and exchanges. How can I help?",
+        Complaint = "I'm very sorry about your experience. A human agent should look into this. Would you like me to transfer you?",
+        NoAnswerYet = "I can't answer that question yet. Would you like to talk to a human agent?",
         HandoffNotYetAvailable = "I've noted that you'd like a human agent. Agents are not connected to this channel yet, "
             + "so I can't transfer you right now. I'm sorry.",
         Error = "Sorry, something went wrong on our side. Please say that again.",
@@ -83,6 +110,11 @@ public sealed record BotMessages
         ReturnStatus = "Return status",
         TransferToHumanOption = "Agent",
         CancelOption = "Cancel",
+        FaqShipping = "Shipping and delivery",
+        FaqSizeGuide = "Size guide",
+        FaqCreditLimit = "Credit limit",
+        FaqEarlyPayoff = "Early payoff",
+        FaqBill = "Bills and repayment",
         DialogCancelled = "OK, I've cancelled \"{0}\". Anything else I can help with?",
         InDialogHelp = "We're in the middle of \"{0}\". Say \"cancel\" to stop at any time, or \"agent\" to reach a person.",
         InDialogThanks = "You're welcome!",
@@ -94,12 +126,24 @@ public sealed record BotMessages
         language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
 
     /// <summary>The customer-facing name of a skill, as its dialog's messages name it.</summary>
-    public string CapabilityName(string intent) => intent switch
+    public string CapabilityName(string intent) => OptionFor(intent) ?? intent;
+
+    /// <summary>
+    /// The quick reply that asks for an intent, for the intents a customer can be asked to choose between (skills, FAQ
+    /// topics, a person); null for the others. The demo examples teach the model each of these titles.
+    /// </summary>
+    public string? OptionFor(string intent) => intent switch
     {
         Intents.PriceAfterCoupons => PriceAfterCoupons,
         Intents.BillInstallment => BillInstallment,
         Intents.ReturnExchange => ReturnExchange,
         Intents.ReturnStatus => ReturnStatus,
-        _ => intent,
+        Intents.TransferToHuman => TransferToHumanOption,
+        Intents.FaqShipping => FaqShipping,
+        Intents.FaqSizeGuide => FaqSizeGuide,
+        Intents.FaqCreditLimit => FaqCreditLimit,
+        Intents.FaqEarlyPayoff => FaqEarlyPayoff,
+        Intents.FaqBill => FaqBill,
+        _ => null,
     };
 }

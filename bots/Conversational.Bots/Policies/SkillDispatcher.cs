@@ -136,7 +136,7 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             Language = context.Language,
             Text = text,
             NormalizedText = normalized,
-            Understanding = understanding,
+            Understanding = understanding.InDialog(),
             Entities = entities.Extract(text, DateOnly.FromDateTime(now.ToOffset(ChinaStandardTime).DateTime)),
             Now = now,
             Facts = context.State.SkillFacts,

@@ -34,11 +34,42 @@ public sealed class TurnPolicy : ITurnPolicy
             Intents.Greeting => new ReplyDecision(messages.Greeting, messages.MenuOptions),
             Intents.Help => new ReplyDecision(messages.Help, messages.MenuOptions),
             Intents.ThanksBye => new ReplyDecision(messages.Goodbye),
+            Intents.ChitChat => new ReplyDecision(messages.ChitChat, messages.MenuOptions),
             Intents.TransferToHuman => new HandOffDecision(HandoffReasons.CustomerAsked, context.State.ActiveDialog),
-            // The first miss asks which task the customer means; a second miss in a row offers a person instead.
-            _ when context.State.ConsecutiveMisunderstandings >= 1 =>
-                new ReplyDecision(messages.OfferHuman, [messages.TransferToHumanOption]),
-            _ => new ClarifyDecision(messages.MenuOptions),
+            // A person should hear a complaint; the customer chooses, so a venting customer is not cut off mid-sentence.
+            Intents.Complaint => new ReplyDecision(messages.Complaint, [messages.TransferToHumanOption]),
+            var intent when Intents.IsFaq(intent) => AnswerFromKnowledge(messages),
+            _ => NotUnderstood(context, understanding, messages),
         };
     }
+
+    /// <summary>
+    /// The clarify ladder. A first miss asks which task the customer means: the model's top two candidates if it had
+    /// two (a low-confidence guess), else the menu. A second miss in a row is <see cref="StillUnclear"/>.
+    /// </summary>
+    private static Decision NotUnderstood(TurnContext context, Understanding understanding, BotMessages messages)
+    {
+        if (context.State.ConsecutiveMisunderstandings >= 1)
+        {
+            return StillUnclear(messages);
+        }
+
+        var candidates = understanding.Candidates.Select(candidate => messages.OptionFor(candidate.Intent)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Take(2).ToList();
+        return new ClarifyDecision(candidates.Count == 2 ? candidates : messages.MenuOptions);
+    }
+
+    /// <summary>
+    /// Clarifying did not help. The ladder's next rung is the knowledge search (its own issue): it answers here when it
+    /// finds an answer it trusts. Until it lands, and whenever it finds none, the bot offers a person.
+    /// </summary>
+    private static Decision StillUnclear(BotMessages messages) =>
+        new ReplyDecision(messages.OfferHuman, [messages.TransferToHumanOption]);
+
+    /// <summary>
+    /// An FAQ topic: the knowledge base answers these (its own issue). Until it lands the bot says it cannot answer yet
+    /// and offers a person, instead of pretending it did not understand.
+    /// </summary>
+    private static Decision AnswerFromKnowledge(BotMessages messages) =>
+        new ReplyDecision(messages.NoAnswerYet, [messages.TransferToHumanOption]);
 }

@@ -4,7 +4,7 @@ namespace Conversational.Cli.Commands;
 
 /// <summary>
 /// <c>nlu eval</c>: train the intent model on one file and score it on another; <c>nlu cv</c>: cross-validate it on one
-/// file.
+/// file; <c>nlu train</c>: train the bot's model from its example files.
 /// </summary>
 internal static class NluCommand
 {
@@ -39,6 +39,14 @@ internal static class NluCommand
         };
         cv.SetAction(parse => NluEvaluation.RunCrossValidation(
             parse.GetRequiredValue(train), parse.GetValue(folds), parse.GetValue(oosLabel), parse.GetValue(json)));
-        return new Command("nlu", "Natural-language understanding") { eval, cv };
+
+        var examples = new Option<DirectoryInfo?>("--examples")
+        {
+            Description = "Directory of example files (*.tsv, *.csv with text and label columns); default: the bundled demo examples",
+        };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to save the model; default: data/intent-model.cvif" };
+        var trainCommand = new Command("train", "Train the bot's intent model from example files and save it") { examples, output };
+        trainCommand.SetAction(parse => NluTraining.Run(parse.GetValue(examples), parse.GetValue(output)));
+        return new Command("nlu", "Natural-language understanding") { eval, cv, trainCommand };
     }
 }

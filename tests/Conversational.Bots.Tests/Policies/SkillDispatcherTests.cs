@@ -124,14 +124,14 @@ public sealed class SkillDispatcherTests : IAsyncLifetime
         await _host.Store.AppendAsync(_conversation, version, [@event], default);
     }
 
-    /// <summary>Keyword understanding, plus the intent that starts the number dialog.</summary>
+    /// <summary>The demo model's understanding, plus the intent that starts the number dialog.</summary>
     private sealed class NumberUnderstanding : IUnderstanding
     {
-        private readonly KeywordUnderstanding _keywords = new();
+        private readonly DemoUnderstanding _model = new();
 
         public Task<Understanding> UnderstandAsync(string text, CancellationToken cancellationToken) => text == "数字游戏"
             ? Task.FromResult(new Understanding("number", 1, null))
-            : _keywords.UnderstandAsync(text, cancellationToken);
+            : _model.UnderstandAsync(text, cancellationToken);
     }
 
     /// <summary>Asks for a number, acknowledges it, then rests.</summary>

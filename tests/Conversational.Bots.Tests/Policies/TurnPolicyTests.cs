@@ -3,6 +3,7 @@ using Conversational.Bots.Conversations;
 using Conversational.Bots.Policies;
 using Conversational.Bots.Turns;
 using Conversational.Knowledge.Understanding;
+using Conversational.Testing;
 
 namespace Conversational.Bots.Tests.Policies;
 
@@ -21,34 +22,104 @@ public sealed class TurnPolicyTests
         { "谢谢", BotMessages.Chinese.Goodbye },
         { "转人工", BotMessages.Chinese.HandoffNotYetAvailable },
         { "今天天气怎么样", BotMessages.Chinese.Clarify },
+        { "你是机器人吗", BotMessages.Chinese.ChitChat },
+        { "are you a robot", BotMessages.English.ChitChat },
+        { "你们服务太差了，我要投诉", BotMessages.Chinese.Complaint },
+        { "运费多少", BotMessages.Chinese.NoAnswerYet },
+        { "when is my payment due", BotMessages.English.NoAnswerYet },
     };
 
     [Theory]
     [MemberData(nameof(Replies))]
-    public async Task Utterance_GetsTheExpectedReplyInItsLanguage(string utterance, string reply)
+    public void Utterance_GetsTheExpectedReplyInItsLanguage(string utterance, string reply)
     {
-        var context = await DecideAndActAsync(utterance, State());
+        var context = DecideAndAct(utterance, State());
 
         Assert.Equal(reply, Assert.Single(context.Outbox.OfType<BotReplied>()).Activity.Text);
     }
 
     [Fact]
-    public async Task AskingForAHuman_RecordsTheHandoffRequestWithItsReason()
+    public void AskingForAHuman_RecordsTheHandoffRequestWithItsReason()
     {
-        var context = await DecideAndActAsync("我要人工客服", State());
+        var context = DecideAndAct("我要人工客服", State());
 
         Assert.Equal(new HandoffRequested(HandoffReasons.CustomerAsked), Assert.Single(context.Outbox.OfType<HandoffRequested>()));
     }
 
     [Fact]
-    public async Task FirstMisunderstanding_OffersTheMenu_SecondInARowOffersAHuman()
+    public void FirstMisunderstanding_OffersTheMenu_SecondInARowOffersAHuman()
     {
-        var first = await DecideAndActAsync("今天天气怎么样", State());
-        var second = await DecideAndActAsync("今天天气怎么样", State() with { ConsecutiveMisunderstandings = 1 });
+        var first = DecideAndAct("今天天气怎么样", State());
+        var second = DecideAndAct("今天天气怎么样", State() with { ConsecutiveMisunderstandings = 1 });
 
         Assert.Equal(BotMessages.Chinese.MenuOptions, QuickReplies(first));
         Assert.Equal(BotMessages.Chinese.OfferHuman, second.Outbox.OfType<BotReplied>().Single().Activity.Text);
         Assert.Equal([BotMessages.Chinese.TransferToHumanOption], QuickReplies(second));
+    }
+
+    [Fact]
+    public void LowConfidence_ClarifiesWithTheTopTwoCandidatesAsQuickReplies()
+    {
+        var unsure = new Understanding(Intents.OutOfScope, 0.6, "zh-CN")
+        {
+            Candidates = [new(Intents.ReturnStatus, 0.3), new(Intents.FaqShipping, 0.2), new(Intents.ReturnExchange, 0.1)],
+        };
+
+        var context = Act(unsure, State());
+
+        Assert.Equal(BotMessages.Chinese.Clarify, context.Outbox.OfType<BotReplied>().Single().Activity.Text);
+        Assert.Equal([BotMessages.Chinese.ReturnStatus, BotMessages.Chinese.FaqShipping], QuickReplies(context));
+    }
+
+    [Fact]
+    public void LowConfidence_CandidatesWithoutAQuickReply_AreSkippedForTheNextOnes()
+    {
+        var unsure = new Understanding(Intents.OutOfScope, 0.6, "en")
+        {
+            Candidates = [new(Intents.Greeting, 0.3), new(Intents.BillInstallment, 0.2), new(Intents.ChitChat, 0.15), new(Intents.FaqBill, 0.1)],
+        };
+
+        var context = Act(unsure, State());
+
+        Assert.Equal([BotMessages.English.BillInstallment, BotMessages.English.FaqBill], QuickReplies(context));
+    }
+
+    [Fact]
+    public void LowConfidence_FewerThanTwoCandidates_ClarifiesWithTheMenu()
+    {
+        var unsure = new Understanding(Intents.OutOfScope, 0.7, "zh-CN") { Candidates = [new(Intents.ReturnStatus, 0.3)] };
+
+        var context = Act(unsure, State());
+
+        Assert.Equal(BotMessages.Chinese.MenuOptions, QuickReplies(context));
+    }
+
+    [Fact]
+    public void StillUnclearAfterClarifying_OffersAHumanInsteadOfTheCandidates()
+    {
+        var unsure = new Understanding(Intents.OutOfScope, 0.6, "zh-CN")
+        {
+            Candidates = [new(Intents.ReturnStatus, 0.3), new(Intents.FaqShipping, 0.2)],
+        };
+
+        var context = Act(unsure, State() with { ConsecutiveMisunderstandings = 1 });
+
+        Assert.Equal(BotMessages.Chinese.OfferHuman, context.Outbox.OfType<BotReplied>().Single().Activity.Text);
+        Assert.Equal([BotMessages.Chinese.TransferToHumanOption], QuickReplies(context));
+        Assert.Empty(context.Outbox.OfType<HandoffRequested>());
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void EveryQuickReplyTheBotCanOffer_IsUnderstoodAsItsIntent(string language)
+    {
+        var messages = BotMessages.For(language);
+        var offered = typeof(Intents).GetFields().Select(field => (string)field.GetValue(null)!)
+            .Select(intent => (Intent: intent, Option: messages.OptionFor(intent))).Where(pair => pair.Option is not null).ToList();
+
+        Assert.NotEmpty(offered);
+        Assert.All(offered, pair => Assert.Equal(pair.Intent, DemoUnderstanding.Understand(pair.Option!).Intent));
     }
 
     [Fact]
@@ -62,21 +133,30 @@ public sealed class TurnPolicyTests
     }
 
     [Fact]
-    public async Task OnceTheBotHasReplied_ThePolicyListens()
+    public void OnceTheBotHasReplied_ThePolicyListens()
     {
-        var context = await DecideAndActAsync("你好", State());
+        var context = DecideAndAct("你好", State());
 
         Assert.IsType<ListenDecision>(_policy.Decide(context));
     }
 
     private static ConversationState State() => new() { ConversationId = "conv-1", CustomerId = "c1", Channel = "test", Version = 1 };
 
-    private async Task<TurnContext> DecideAndActAsync(string utterance, ConversationState state)
+    private TurnContext DecideAndAct(string utterance, ConversationState state)
     {
         var context = new TurnContext(Messages.From("c1", "conv-1", utterance) with { Id = "2" }, state)
         {
-            Understanding = await new KeywordUnderstanding().UnderstandAsync(utterance, default),
+            Understanding = DemoUnderstanding.Understand(utterance),
         };
+        _executor.Execute(_policy.Decide(context), context);
+        return context;
+    }
+
+    /// <summary>The policy's answer to an understanding given outright, in its language.</summary>
+    private TurnContext Act(Understanding understanding, ConversationState state)
+    {
+        var text = understanding.Language == "en" ? "something" : "什么";
+        var context = new TurnContext(Messages.From("c1", "conv-1", text) with { Id = "2" }, state) { Understanding = understanding };
         _executor.Execute(_policy.Decide(context), context);
         return context;
     }

@@ -1,6 +1,7 @@
 using Conversational.Knowledge.Understanding;
 using Conversational.Knowledge.Understanding.Entities;
 using Conversational.Skills.Dialogs;
+using Conversational.Testing;
 
 namespace Conversational.Skills.Tests.Dialogs;
 
@@ -11,7 +12,7 @@ namespace Conversational.Skills.Tests.Dialogs;
 internal sealed class DialogDriver(ISkillDialog dialog, TimeProvider time, string customerId = "c1003", bool verified = true,
     string locale = "zh-CN")
 {
-    private static readonly KeywordUnderstanding Understanding = new();
+    private static readonly DemoUnderstanding Understanding = new();
     private static readonly EntityExtractor Entities = new();
 
     private readonly List<SkillFact> _facts = [];
@@ -56,7 +57,7 @@ internal sealed class DialogDriver(ISkillDialog dialog, TimeProvider time, strin
             Language = TextLanguage.Detect(text) ?? locale,
             Text = text,
             NormalizedText = TextNormalizer.Normalize(text),
-            Understanding = await Understanding.UnderstandAsync(text, CancellationToken.None),
+            Understanding = (await Understanding.UnderstandAsync(text, CancellationToken.None)).InDialog(),
             Entities = Entities.Extract(text, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime)),
             Now = now,
             Facts = [.. _facts],

@@ -4,6 +4,7 @@ using Conversational.Skills.Dialogs;
 using Conversational.Skills.Outbox;
 using Conversational.Skills.Returns;
 using Conversational.Storage;
+using Conversational.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -16,7 +17,7 @@ public sealed class DemoReturnsDatabase : IAsyncLifetime
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("returns-dialog.");
-    private readonly KeywordUnderstanding _understanding = new();
+    private readonly DemoUnderstanding _understanding = new();
     private readonly EntityExtractor _entities = new();
     private Database _database = null!;
     private int _turns;
@@ -61,7 +62,7 @@ public sealed class DemoReturnsDatabase : IAsyncLifetime
         Language = language,
         Text = text,
         NormalizedText = TextNormalizer.Normalize(text),
-        Understanding = await _understanding.UnderstandAsync(text, default),
+        Understanding = (await _understanding.UnderstandAsync(text, default)).InDialog(),
         Entities = _entities.Extract(text, DateOnly.FromDateTime(Now.DateTime)),
         Now = Now,
     };
