@@ -4,6 +4,7 @@ builder.AddServiceDefaults();
 builder.AddBots();
 builder.AddSecurity();
 builder.AddAppChannel();
+builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
 
 var app = builder.Build();
@@ -16,6 +17,7 @@ app.UseRateLimiter();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapAppChannelEndpoints();
+app.MapDirectLineChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
 
 app.Run();
