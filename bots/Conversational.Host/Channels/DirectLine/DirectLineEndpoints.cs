@@ -18,11 +18,13 @@ public static partial class DirectLineEndpoints
     public static WebApplication MapDirectLineChannelEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Only the stream needs it; harmless to other requests, which it leaves alone.
+        // The stream needs WebSockets and Web Chat on the merchant's own site needs CORS; both leave other requests alone.
         app.UseWebSockets();
+        app.UseCors();
 
         // Anonymous to ASP.NET Core: Direct Line has its own bearer credentials (a secret or a conversation's token).
-        var directLine = app.MapGroup(BasePath).WithTags("Direct Line").AllowAnonymous();
+        var directLine = app.MapGroup(BasePath).WithTags("Direct Line").AllowAnonymous()
+            .RequireCors(DirectLineServiceCollectionExtensions.CorsPolicy);
         directLine.MapPost("/tokens/generate", GenerateTokenAsync)
             .WithSummary("With the secret: starts a conversation and returns a token for it (optional body: the user).");
         directLine.MapPost("/tokens/refresh", RefreshToken).WithSummary("With a token: the same grant with a fresh expiry.");

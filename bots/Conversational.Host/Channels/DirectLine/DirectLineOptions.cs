@@ -16,6 +16,12 @@ public sealed class DirectLineOptions : IValidatableObject
     /// </summary>
     public string[] Secrets { get; set; } = [];
 
+    /// <summary>
+    /// Origins of the pages that may call the channel from a browser (Web Chat embedded on the merchant's site), or
+    /// <c>*</c> for any: credentials are bearer tokens, never cookies, so a page elsewhere gains nothing without one.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = ["*"];
+
     /// <summary>How long a token is valid (Direct Line's <c>expires_in</c>); clients refresh at half of it.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

@@ -152,4 +152,20 @@ public sealed class DirectLineEndpointsTests() : DirectLineTest
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task CorsPreflight_FromAMerchantsPage_AllowsWhatWebChatSends()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri("/v3/directline/conversations", UriKind.Relative));
+        request.Headers.Add("Origin", "https://shop.example");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+
+        using var response = await Api.Http.SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var allowed = response.Headers.GetValues("Access-Control-Allow-Headers").Single().ToUpperInvariant();
+        Assert.All(new[] { "AUTHORIZATION", "CONTENT-TYPE", "X-MS-BOT-AGENT" }, h => Assert.Contains(h, allowed, StringComparison.Ordinal));
+    }
 }
