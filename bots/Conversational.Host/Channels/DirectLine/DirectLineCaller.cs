@@ -5,7 +5,8 @@ namespace Conversational.Host.Channels.DirectLine;
 
 /// <summary>
 /// Who is calling: a secret holder (the merchant's back end: every Direct Line conversation) or a token holder (one
-/// conversation). Direct Line carries either as <c>Authorization: Bearer</c>; the stream's URL carries a token as <c>t</c>.
+/// conversation). Direct Line carries either as <c>Authorization: Bearer</c>; only the stream's URL carries a token, as
+/// <c>t</c>, since a browser's WebSocket cannot send headers (elsewhere a token in a URL would only end up in logs).
 /// </summary>
 public sealed record DirectLineCaller(DirectLineGrant? Grant)
 {
@@ -15,7 +16,7 @@ public sealed record DirectLineCaller(DirectLineGrant? Grant)
 
     /// <summary>The caller, or the answer to give instead: 401 without credentials, 403 for a wrong or expired one.</summary>
     public static (DirectLineCaller? Caller, JsonHttpResult<DirectLineError>? Denied) Authenticate(HttpRequest request,
-        DirectLineOptions options, DirectLineTokens tokens)
+        DirectLineOptions options, DirectLineTokens tokens, bool tokenInUrl = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,7 +24,7 @@ public sealed record DirectLineCaller(DirectLineGrant? Grant)
         var header = request.Headers.Authorization.ToString();
         var credential = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
-            : request.Query["t"].ToString();
+            : tokenInUrl ? request.Query["t"].ToString() : "";
         if (credential.Length == 0)
         {
             return (null, DirectLineErrors.Create(StatusCodes.Status401Unauthorized, "Unauthorized",

@@ -150,7 +150,7 @@ public static partial class DirectLineEndpoints
     private static async Task StreamAsync(string conversationId, string? watermark, HttpContext http, DirectLineStream stream,
         [AsParameters] DirectLineServices services)
     {
-        var (_, denied) = await AuthorizeAsync(http.Request, conversationId, services);
+        var (_, denied) = await AuthorizeAsync(http.Request, conversationId, services, tokenInUrl: true);
         if (denied is not null)
         {
             await denied.ExecuteAsync(http);
@@ -169,9 +169,9 @@ public static partial class DirectLineEndpoints
 
     /// <summary>The caller and the conversation, if the caller may use it: 401/403 for credentials, 404 if it is not a Direct Line one.</summary>
     internal static async Task<(ConversationAccess? Access, JsonHttpResult<DirectLineError>? Denied)> AuthorizeAsync(HttpRequest request,
-        string conversationId, DirectLineServices services)
+        string conversationId, DirectLineServices services, bool tokenInUrl = false)
     {
-        var (caller, denied) = DirectLineCaller.Authenticate(request, services.Options.Value, services.Tokens);
+        var (caller, denied) = DirectLineCaller.Authenticate(request, services.Options.Value, services.Tokens, tokenInUrl);
         if (denied is not null)
         {
             return (null, denied);

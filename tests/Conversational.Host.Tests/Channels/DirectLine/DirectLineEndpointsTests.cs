@@ -146,6 +146,14 @@ public sealed class DirectLineEndpointsTests() : DirectLineTest
     }
 
     [Fact]
+    public async Task TokenInTheUrl_IsOnlyTakenByTheStream()
+    {
+        using var response = await Api.SendAsync(HttpMethod.Get, $"conversations/{Conversation}/activities?t={Uri.EscapeDataString(Token)}", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task StartConversation_WithAMalformedUserId_IsABadArgument()
     {
         using var response = await Api.SendAsync(HttpMethod.Post, "conversations", DirectLineApi.Secret, """{"user":{"id":"<script>"}}""");
