@@ -43,8 +43,7 @@ public static class DirectLineActivityMapper
             Timestamp = Timestamp(stored.OccurredAt),
             ChannelId = ChannelId,
             From = activity.From,
-            // The bot writes to our customer id; the client knows its user by the Direct Line id.
-            Recipient = activity.Recipient is { Role: RoleTypes.User } user ? user with { Id = DirectLineGrant.UserIdOf(user.Id) } : activity.Recipient,
+            Recipient = activity.Recipient,
             Conversation = new ConversationAccount(stored.ConversationId),
             Text = activity.Text,
             TextFormat = activity.Text is null ? null : "plain",

@@ -208,14 +208,14 @@ public static partial class DirectLineEndpoints
             return (null, DirectLineErrors.BadArgument("user.id must be 1 to 64 letters, digits or _-.:@ characters."));
         }
 
-        var userId = user?.Id ?? "dl_" + Guid.CreateVersion7().ToString("N");
-        var customerId = DirectLineGrant.CustomerIdOf(userId);
+        // A known customer is served as signed in (the secret holder vouches for them); any other id is a new visitor.
+        var customerId = user?.Id ?? "dl_" + Guid.CreateVersion7().ToString("N");
         await services.Customers.AddIfMissingAsync(new CustomerProfile(customerId, user?.Name ?? "访客", CustomerTags.Visitor, 0, null, null,
             [CustomerTags.Visitor]), services.Lifetime.ApplicationStopping);
         // The greeting turn runs to the end even if the client hangs up: it is stored and delivered when the client reads.
         var turn = await services.Runtime.StartAsync(customerId, DirectLineActivityMapper.ChannelId,
             locale ?? services.BotOptions.Value.DefaultLocale, services.Lifetime.ApplicationStopping);
-        return (new DirectLineGrant(turn.ConversationId, userId), null);
+        return (new DirectLineGrant(turn.ConversationId, customerId), null);
     }
 
     /// <summary>A fresh token and the pre-authorized stream URL (the browser's WebSocket cannot send headers).</summary>

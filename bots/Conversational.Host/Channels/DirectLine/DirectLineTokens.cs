@@ -7,23 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace Conversational.Host.Channels.DirectLine;
 
-/// <summary>What a Direct Line token allows: one conversation, as one user.</summary>
+/// <summary>
+/// What a Direct Line token allows: one conversation, as one user. The user id is our customer id: only a secret holder
+/// (the merchant's back end, which has signed its customer in) chooses it, as with the app channel's session keys; a
+/// new id is an anonymous visitor.
+/// </summary>
 public sealed record DirectLineGrant(string ConversationId, string UserId)
 {
-    // Direct Line users are anonymous visitors in their own id space: a user id never names one of our known customers.
-    private const string CustomerPrefix = "directline:";
-
-    public static string CustomerIdOf(string userId) => CustomerPrefix + userId;
-
-    /// <summary>The Direct Line user id of one of our customer ids.</summary>
-    public static string UserIdOf(string customerId) =>
-        customerId.StartsWith(CustomerPrefix, StringComparison.Ordinal) ? customerId[CustomerPrefix.Length..] : customerId;
-
-    /// <summary>The grant a token for this conversation carries (a secret holder acts as the conversation's user).</summary>
+    /// <summary>The grant a token for this conversation carries (a secret holder acts as the conversation's customer).</summary>
     public static DirectLineGrant Of(ConversationRecord conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return new(conversation.Id, UserIdOf(conversation.CustomerId));
+        return new(conversation.Id, conversation.CustomerId);
     }
 }
 

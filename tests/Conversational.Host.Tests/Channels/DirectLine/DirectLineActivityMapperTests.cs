@@ -16,7 +16,7 @@ public sealed class DirectLineActivityMapperTests
         {
             Type = ActivityTypes.Message,
             From = new ChannelAccount("bot", "小C", RoleTypes.Bot),
-            Recipient = new ChannelAccount(DirectLineGrant.CustomerIdOf("u-1"), Role: RoleTypes.User),
+            Recipient = new ChannelAccount("u-1", Role: RoleTypes.User),
             Text = "第一行\n第二行",
             ReplyToId = "41",
             Attachments = [hero],
@@ -69,7 +69,7 @@ public sealed class DirectLineActivityMapperTests
     {
         var channelData = System.Text.Json.JsonDocument.Parse("""{"clientActivityID":"a1","extra":[1,2]}""").RootElement;
         var incoming = new DirectLineIncomingActivity("message", "  你好  ", new DirectLineAccount("admin", "张三"), "en-US", channelData, null);
-        var conversation = new ConversationRecord("c9", DirectLineGrant.CustomerIdOf("u-1"), "directline", "zh-CN", At, 2);
+        var conversation = new ConversationRecord("c9", "u-1", "directline", "zh-CN", At, 2);
 
         var activity = DirectLineActivityMapper.ToActivity(incoming, conversation, "u-1");
 

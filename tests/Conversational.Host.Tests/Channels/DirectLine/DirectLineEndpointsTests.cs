@@ -1,6 +1,9 @@
 using System.Net;
 using Conversational.Bots.Activities;
+using Conversational.Bots.Conversations;
+using Conversational.Bots.Customers;
 using Conversational.Bots.Policies;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Host.Tests.Channels.DirectLine;
 
@@ -24,6 +27,20 @@ public sealed class DirectLineEndpointsTests() : DirectLineTest
         Assert.Equal(BotMessages.Chinese.MenuOptions, welcome.SuggestedActions!.Actions.Select(a => a.Title));
         Assert.All(welcome.SuggestedActions.Actions, a => Assert.Equal(("imBack", a.Title), (a.Type, a.Value)));
         Assert.EndsWith("Z", welcome.Timestamp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GenerateToken_ForAKnownCustomer_ServesThatCustomer_AnUnknownIdBecomesAVisitor()
+    {
+        var known = await Api.GenerateTokenAsync("c1003");
+        var unknown = await Api.GenerateTokenAsync("someone-new");
+        var store = Factory.Services.GetRequiredService<IConversationStore>();
+        var customers = Factory.Services.GetRequiredService<ICustomerDirectory>();
+
+        Assert.Equal("c1003", (await store.FindAsync(known.ConversationId, default))!.CustomerId);
+        Assert.DoesNotContain(CustomerTags.Visitor, (await customers.FindAsync("c1003", default))!.Tags);
+        Assert.Equal("someone-new", (await store.FindAsync(unknown.ConversationId, default))!.CustomerId);
+        Assert.Contains(CustomerTags.Visitor, (await customers.FindAsync("someone-new", default))!.Tags);
     }
 
     [Theory]
