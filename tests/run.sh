@@ -9,7 +9,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need+=(fonts-wqy-microhei)   # Chinese glyphs in browser tests
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)                  # the tests start their own server
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)                                # npm pack: clients we did not write
+command -v npm >/dev/null 2>&1 || need+=(npm)                                      # npm pack: Web Chat, DirectLineJS, @wecom/crypto
+command -v node >/dev/null 2>&1 || need+=(nodejs)                                  # runs DirectLineJS and @wecom/crypto
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..." >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

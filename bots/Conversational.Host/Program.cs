@@ -5,6 +5,7 @@ builder.AddBots();
 builder.AddSecurity();
 builder.AddAppChannel();
 builder.AddWeChatChannel();
+builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
 
 var app = builder.Build();
@@ -18,6 +19,7 @@ app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapAppChannelEndpoints();
 app.MapWeChatChannelEndpoints();
+app.MapDirectLineChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
 app.MapKnowledgeEndpoints();
 

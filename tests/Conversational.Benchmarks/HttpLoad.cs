@@ -41,12 +41,17 @@ public static class HttpLoad
             }
             else
             {
-                (host, postgres) = await StartHostAsync(options, scratch);
+                (host, postgres) = await LoadRun.StartHostAsync(options.Store, scratch, new Dictionary<string, string>
+                {
+                    // A load run sends far more than the 60 messages a minute one customer may send by default.
+                    ["AppChannel__MessagesPerMinutePerCustomer"] = "100000",
+                    ["AppChannel__VisitorsPerMinutePerAddress"] = "100000",
+                });
                 baseAddress = host.BaseAddress;
             }
 
             await using var stopHost = host;
-            Progress($"host listening on {baseAddress}");
+            LoadRun.Progress($"host listening on {baseAddress}");
 
             using var handler = new SocketsHttpHandler
             {
@@ -61,7 +66,7 @@ public static class HttpLoad
             if (options.WarmupSeconds > 0)
             {
                 var warmup = await RunPhaseAsync(client, sessions, options, TimeSpan.FromSeconds(options.WarmupSeconds), "warmup");
-                Progress($"warmup: {warmup.Turns} turns, {warmup.Errors} errors");
+                LoadRun.Progress($"warmup: {warmup.Turns} turns, {warmup.Errors} errors");
             }
 
             var result = await RunPhaseAsync(client, sessions, options, TimeSpan.FromSeconds(options.Seconds), "measure");
@@ -79,8 +84,8 @@ public static class HttpLoad
                 ["seconds"] = options.Seconds,
                 ["turns"] = result.Turns,
                 ["turns_per_second"] = Math.Round(result.Turns / result.Elapsed.TotalSeconds, 1),
-                ["p50_ms"] = Math.Round(Percentile(result.Latencies, 50), 2),
-                ["p99_ms"] = Math.Round(Percentile(result.Latencies, 99), 2),
+                ["p50_ms"] = Math.Round(LoadRun.Percentile(result.Latencies, 50), 2),
+                ["p99_ms"] = Math.Round(LoadRun.Percentile(result.Latencies, 99), 2),
                 ["max_ms"] = Math.Round(result.Latencies.Length == 0 ? 0 : result.Latencies[^1], 2),
                 ["errors"] = result.Errors,
             };
@@ -98,58 +103,19 @@ public static class HttpLoad
         }
     }
 
-    /// <summary>The host as a process (Release, beside these benchmarks) on the chosen store, with the rate limit out of the way.</summary>
-    private static async Task<(HostProcess Host, PostgresServer? Postgres)> StartHostAsync(HttpLoadOptions options, string scratch)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            // A load run sends far more than the 60 messages a minute one customer may send by default.
-            ["AppChannel__MessagesPerMinutePerCustomer"] = "100000",
-            ["AppChannel__VisitorsPerMinutePerAddress"] = "100000",
-        };
-        PostgresServer? postgres = null;
-        if (options.Store == "postgres")
-        {
-            Progress("starting PostgreSQL");
-            postgres = await PostgresServer.StartAsync();
-            environment["Storage__Provider"] = "PostgreSql";
-            environment["Storage__PostgreSqlConnectionString"] = await postgres.CreateDatabaseAsync("load");
-        }
-        else
-        {
-            environment["Storage__Provider"] = "Sqlite";
-            environment["Storage__SqlitePath"] = Path.Combine(scratch, "load.db");
-        }
-
-        Progress($"starting {RepositoryPaths.HostAssembly()}");
-        try
-        {
-            return (await HostProcess.StartAsync(environment), postgres);
-        }
-        catch
-        {
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync();
-            }
-
-            throw;
-        }
-    }
-
     private sealed record Session(string Token, string ConversationId);
 
     private sealed record PhaseResult(long Turns, long Errors, double[] Latencies, TimeSpan Elapsed);
 
     private static async Task<Session[]> CreateSessionsAsync(HttpClient client, HttpLoadOptions options)
     {
-        Progress($"creating {options.Visitors} visitors and {options.Conversations} conversations");
+        LoadRun.Progress($"creating {options.Visitors} visitors and {options.Conversations} conversations");
         var tokens = new string[options.Visitors];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Visitors), new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (i, cancellationToken) =>
             {
                 using var response = await client.PostAsync(new Uri("/api/visitors", UriKind.Relative), content: null, cancellationToken);
-                await EnsureAsync(response, HttpStatusCode.Created, "POST /api/visitors", cancellationToken);
+                await LoadRun.EnsureAsync(response, HttpStatusCode.Created, "POST /api/visitors", cancellationToken);
                 var visitor = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
                 tokens[i] = visitor.GetProperty("token").GetString()!;
             });
@@ -172,7 +138,7 @@ public static class HttpLoad
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request, cancellationToken);
-        await EnsureAsync(response, HttpStatusCode.Created, "POST /api/conversations", cancellationToken);
+        await LoadRun.EnsureAsync(response, HttpStatusCode.Created, "POST /api/conversations", cancellationToken);
         var started = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return started.GetProperty("conversationId").GetString()!;
     }
@@ -180,7 +146,7 @@ public static class HttpLoad
     private static async Task<PhaseResult> RunPhaseAsync(HttpClient client, Session[] sessions, HttpLoadOptions options, TimeSpan duration,
         string phase)
     {
-        Progress($"{phase}: {sessions.Length} loops for {duration.TotalSeconds:0} s");
+        LoadRun.Progress($"{phase}: {sessions.Length} loops for {duration.TotalSeconds:0} s");
         // Requests still running at the end get this long to finish; then they are cancelled and counted as errors.
         using var hardStop = new CancellationTokenSource(duration + RequestTimeout + TimeSpan.FromSeconds(5));
         var errors = new ConcurrentDictionary<string, int>();
@@ -232,7 +198,7 @@ public static class HttpLoad
         }
 
         using var reporting = new CancellationTokenSource();
-        var reporter = ReportAsync(phase, () => (Interlocked.Read(ref turns), Interlocked.Read(ref errorCount)), started, reporting.Token);
+        var reporter = LoadRun.ReportAsync(phase, () => (Interlocked.Read(ref turns), Interlocked.Read(ref errorCount)), started, reporting.Token);
         var loops = await Task.WhenAll(Enumerable.Range(0, sessions.Length).Select(i => Task.Run(() => LoopAsync(i))));
         var elapsedPhase = Stopwatch.GetElapsedTime(started);
         await reporting.CancelAsync();
@@ -240,7 +206,7 @@ public static class HttpLoad
 
         foreach (var (kind, count) in errors.OrderByDescending(e => e.Value))
         {
-            Progress($"{phase}: {count} × {kind}");
+            LoadRun.Progress($"{phase}: {count} × {kind}");
         }
 
         return new PhaseResult(turns, errorCount, [.. loops.SelectMany(l => l)], elapsedPhase);
@@ -258,48 +224,4 @@ public static class HttpLoad
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         return response.StatusCode;
     }
-
-    private static async Task ReportAsync(string phase, Func<(long Turns, long Errors)> read, long started, CancellationToken cancellationToken)
-    {
-        var last = 0L;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-                var (turns, errors) = read();
-                Progress($"{phase} {Stopwatch.GetElapsedTime(started).TotalSeconds,5:0.0} s: {turns} turns ({(turns - last) / 2.0:0}/s), {errors} errors");
-                last = turns;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The phase ended.
-        }
-    }
-
-    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, string what,
-        CancellationToken cancellationToken)
-    {
-        if (response.StatusCode != expected)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}, expected {(int)expected}: {body}");
-        }
-    }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, int percentile)
-    {
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
-
-    private static void Progress(string message) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 }

@@ -14,6 +14,8 @@ const string Usage = """
       dotnet run -c Release --project tests/Conversational.Benchmarks -- http --store sqlite|postgres
           [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
           [--turns-per-conversation 20] [--latencies FILE] [--url http://127.0.0.1:PORT]
+      dotnet run -c Release --project tests/Conversational.Benchmarks -- directline [--store sqlite|postgres]
+          [--conversations 200] [--seconds 60] [--warmup 5] [--url http://127.0.0.1:PORT --secret S]
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -90,6 +92,27 @@ switch (args[0])
         }
 
         return await HttpLoad.RunAsync(load);
+
+    case "directline":
+        DirectLineLoadOptions directLine;
+        try
+        {
+            directLine = new DirectLineLoadOptions(
+                store ?? "sqlite",
+                Int(options, "conversations", 200),
+                Int(options, "seconds", 60),
+                Int(options, "warmup", 5, min: 0),
+                options.TryGetValue("url", out var hostUrl) ? LoopbackUrl(hostUrl) : null,
+                // A started host gets this run's own secret; one started by hand needs its own.
+                options.GetValueOrDefault("secret") ?? "load-" + Guid.NewGuid().ToString("N"));
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+
+        return await DirectLineLoad.RunAsync(directLine);
 
     default:
         Console.Error.WriteLine($"Unknown command '{args[0]}'.");

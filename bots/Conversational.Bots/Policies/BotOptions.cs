@@ -16,8 +16,9 @@ public sealed class BotOptions
     public string DefaultLocale { get; set; } = "zh-CN";
 
     /// <summary>
-    /// Channels whose login proves who the customer is (the app's customer token), so skills that need identity
-    /// (账单分期) skip the one-time code for the customers they know. Visitors are never verified.
+    /// Channels whose login proves who the customer is (the app's customer token; on Direct Line, a user id only the
+    /// merchant's back end can choose, with the secret), so skills that need identity (账单分期) skip the one-time code
+    /// for the customers they know. Visitors are never verified.
     /// </summary>
-    public string[] VerifiedChannels { get; set; } = ["app", "cli"];
+    public string[] VerifiedChannels { get; set; } = ["app", "cli", "directline"];
 }

@@ -10,6 +10,8 @@ public sealed class StartupValidationTests
     [InlineData("Bot:MaxStepsPerTurn", "0", "MaxStepsPerTurn")]
     [InlineData("Bot:DefaultLocale", "fr", "Bot:DefaultLocale must be zh-CN or en")]
     [InlineData("AppChannel:MaxMessageLength", "0", "MaxMessageLength")]
+    [InlineData("DirectLine:Secrets:0", "too-short", "Every Direct Line secret must have at least 24 characters")]
+    [InlineData("DirectLine:TokenLifetime", "00:00:10", "TokenLifetime")]
     public async Task InvalidSetting_StopsTheHostWithAMessageNamingIt(string key, string value, string message)
     {
         await using var factory = new ConversationalFactory(new Dictionary<string, string?> { [key] = value });

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Conversational.Bots.Customers;
+using Conversational.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversational.Host.Channels.App;
@@ -17,7 +16,7 @@ internal static class CustomerSessions
         [AsParameters] AppChannelServices services)
     {
         var options = services.Options.Value;
-        if (!IsKnownKey(request.Headers[ApiKeyHeader].ToString(), options.SessionApiKeys))
+        if (!SharedSecrets.IsKnown(request.Headers[ApiKeyHeader].ToString(), options.SessionApiKeys))
         {
             return TypedResults.Problem($"A valid {ApiKeyHeader} is required.", statusCode: StatusCodes.Status401Unauthorized);
         }
@@ -41,18 +40,5 @@ internal static class CustomerSessions
 
         var (token, expiresAt) = services.Tokens.Issue(customer.Id, options.CustomerTokenLifetime);
         return TypedResults.Created((string?)null, new CustomerSession(customer.Id, token, expiresAt));
-    }
-
-    private static bool IsKnownKey(string presented, string[] keys)
-    {
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        // Every key is compared, in constant time, so the answer's timing says nothing about how close a guess was.
-        var known = false;
-        foreach (var key in keys.Where(k => k.Length > 0))
-        {
-            known |= CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(key));
-        }
-
-        return presented.Length > 0 && known;
     }
 }
