@@ -10,7 +10,8 @@ namespace Conversational.Cli.Commands;
 
 /// <summary>
 /// What <c>kb eval</c> does (DESIGN §15): every corpus row becomes a chunk of the entry named by its label, indexed by
-/// the same hybrid retriever the bot uses (default options, exact vector index); every query row is searched once
+/// the same hybrid retriever the bot uses (default options, exact vector index, the local embedder fitted on the corpus
+/// as the bot fits it on its knowledge); every query row is searched once
 /// (timed, embedding included) and scored by where its label's entry ranks. Progress goes to stderr; stdout holds only
 /// the result.
 /// </summary>
@@ -28,14 +29,12 @@ internal static class KbEvaluation
             return InvalidInputExitCode;
         }
 
-        var options = new KnowledgeSearchOptions
-        {
-            LexicalWeight = mode == SearchMode.Dense ? 0f : 1f,
-            DenseWeight = mode == SearchMode.Lexical ? 0f : 1f,
-        };
-        var retriever = new HybridRetriever(
-            new HashingEmbedder(new HashingEmbedderOptions { Dimensions = options.Dimensions }), new ExactVectorIndex(), options,
-            TimeProvider.System);
+        var options = new KnowledgeSearchOptions();
+        options.LexicalWeight = mode == SearchMode.Dense ? 0f : options.LexicalWeight;
+        options.DenseWeight = mode == SearchMode.Lexical ? 0f : options.DenseWeight;
+        var embedder = new HashingEmbedder(new HashingEmbedderOptions { Dimensions = options.Dimensions })
+            .FitTo(corpus.Select(row => (row.Text, row.Label)));
+        var retriever = new HybridRetriever(embedder, new ExactVectorIndex(), options, TimeProvider.System);
         var clock = Stopwatch.StartNew();
         await retriever.IndexAsync(
             corpus.Select((row, i) => KnowledgeChunk.Plain($"row-{i}", row.Label, row.Text, "")).ToList(), cancellationToken);

@@ -6,7 +6,7 @@ namespace Conversational.Knowledge.Embeddings;
 /// The local, offline default embedder (本地哈希向量): no model weights, so it embeds what a text is made of — stemmed
 /// words, word pairs, character n-grams inside words (typos, inflections) and CJK character 1–3-grams — each hashed to
 /// one of <see cref="HashingEmbedderOptions.Dimensions"/> coordinates with a hashed sign (a sparse random projection of
-/// the n-gram counts), weighted by <see cref="FeatureWeights"/> when fitted to a corpus, sublinear in repeats, and
+/// the n-gram counts), weighted by <see cref="FeatureWeights"/> when fitted to the knowledge, sublinear in repeats, and
 /// L2-normalized, so a dot product is a cosine.
 /// </summary>
 /// <remarks>
@@ -17,12 +17,18 @@ namespace Conversational.Knowledge.Embeddings;
 public sealed class HashingEmbedder(HashingEmbedderOptions options, FeatureWeights? weights = null)
     : IEmbeddingGenerator<string, Embedding<float>>
 {
-    public const string ModelId = "hashing-ngram-v1";
+    /// <summary>The model id of unfitted vectors; a fitted embedder adds its weights' fingerprint.</summary>
+    public const string BaseModelId = "hashing-ngram-v1";
 
-    private readonly EmbeddingGeneratorMetadata _metadata = new("conversational-local", defaultModelId: ModelId,
-        defaultModelDimensions: options.Dimensions);
+    private EmbeddingGeneratorMetadata? _metadata;
 
     public HashingEmbedderOptions Options { get; } = options;
+
+    /// <summary>Names the vectors this embedder makes: options and fit both change them.</summary>
+    public string ModelId { get; } = $"{BaseModelId}-{options.Dimensions}" + (weights is null ? "" : "+" + weights.Fingerprint);
+
+    /// <summary>The same options with weights fitted on (text, entry) rows (see <see cref="FeatureWeights"/>).</summary>
+    public HashingEmbedder FitTo(IEnumerable<(string Text, string Entry)> rows) => new(Options, FeatureWeights.Fit(rows, Options));
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -65,7 +71,8 @@ public sealed class HashingEmbedder(HashingEmbedderOptions options, FeatureWeigh
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType == typeof(EmbeddingGeneratorMetadata)
+                ? _metadata ??= new EmbeddingGeneratorMetadata("conversational-local", defaultModelId: ModelId, defaultModelDimensions: Options.Dimensions)
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }

@@ -21,7 +21,7 @@ public sealed record HashingEmbedderOptions
     public int CharGramMax { get; init; } = 4;
 
     /// <summary>Weight of a CJK character, a CJK pair and a CJK triple (Chinese words are mostly one to three characters).</summary>
-    public float CjkUnigramWeight { get; init; } = 0.5f;
+    public float CjkUnigramWeight { get; init; } = 1f;
 
     public float CjkBigramWeight { get; init; } = 1f;
 

@@ -23,7 +23,7 @@ public sealed class KnowledgeSearchOptions
 
     /// <summary>Weight of the dense (embedding) ranking in the fusion.</summary>
     [Range(0.0, 10.0)]
-    public float DenseWeight { get; set; } = 1f;
+    public float DenseWeight { get; set; } = 1.5f;
 
     /// <summary>The k of reciprocal-rank fusion: larger flattens the difference between the first ranks.</summary>
     [Range(1.0, 1000.0)]

@@ -26,7 +26,13 @@ public sealed record RetrievalMetrics(int Queries, double RecallAt1, double Reca
         double at1 = 0, at5 = 0, reciprocal = 0;
         for (var i = 0; i < expected.Count; i++)
         {
-            var rank = rankings[i].Distinct(StringComparer.Ordinal).TakeWhile(entry => entry != expected[i]).Count() + 1;
+            var position = rankings[i].Distinct(StringComparer.Ordinal).ToList().IndexOf(expected[i]);
+            if (position < 0)
+            {
+                continue;
+            }
+
+            var rank = position + 1;
             at1 += rank == 1 ? 1 : 0;
             at5 += rank <= 5 ? 1 : 0;
             reciprocal += rank <= 10 ? 1.0 / rank : 0;
