@@ -12,8 +12,9 @@ namespace Conversational.Cli.Commands;
 /// What <c>kb eval</c> does (DESIGN §15): every corpus row becomes a chunk of the entry named by its label, indexed by
 /// the same hybrid retriever the bot uses (default options, exact vector index, the local embedder fitted on the corpus
 /// as the bot fits it on its knowledge); every query row is searched once
-/// (timed, embedding included) and scored by where its label's entry ranks. Progress goes to stderr; stdout holds only
-/// the result.
+/// (timed, embedding included) and scored by where its label's entry ranks. Progress goes to stderr, with how well the
+/// confidence floor tells right best entries from wrong ones (a query whose label is not in the corpus is one the bot
+/// should refuse) and the floor that would do best on these queries; stdout holds only the result.
 /// </summary>
 internal static class KbEvaluation
 {
@@ -47,6 +48,7 @@ internal static class KbEvaluation
         }
 
         var rankings = new IReadOnlyList<string>[queries.Count];
+        var outcomes = new (float Confidence, bool Right)[queries.Count];
         var micros = new double[queries.Count];
         for (var i = 0; i < queries.Count; i++)
         {
@@ -54,7 +56,12 @@ internal static class KbEvaluation
             var result = await retriever.SearchAsync(queries[i].Text, null, RankingDepth, cancellationToken);
             micros[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             rankings[i] = result.Hits.Select(hit => hit.EntryId).ToList();
+            outcomes[i] = (result.Confidence, result.Best?.EntryId == queries[i].Label);
         }
+
+        var (floor, rightDecisions) = FloorCalibration.Choose(outcomes);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"confidence floor {options.ConfidenceFloor:0.###}: {FloorCalibration.RightDecisions(outcomes, options.ConfidenceFloor):0.0000} right answer/refuse decisions; best on these queries {floor:0.###}: {rightDecisions:0.0000}"));
 
         var metrics = RetrievalMetrics.Compute(queries.Select(query => query.Label).ToList(), rankings);
         Array.Sort(micros);
