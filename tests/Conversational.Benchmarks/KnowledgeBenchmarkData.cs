@@ -10,7 +10,13 @@ namespace Conversational.Benchmarks;
 /// </summary>
 public static class KnowledgeBenchmarkData
 {
-    public static string Directory { get; set; } = Path.GetFullPath(Path.Combine(RepositoryPaths.Root(), "..", "shared", "data"));
+    private static string? _directory;
+
+    public static string Directory
+    {
+        get => _directory ??= Path.GetFullPath(Path.Combine(RepositoryPaths.Root(), "..", "shared", "data"));
+        set => _directory = value;
+    }
 
     public static IReadOnlyList<IntentExample> Read(string relativePath) => ExampleFile.Read(Path.Combine(Directory, relativePath));
 

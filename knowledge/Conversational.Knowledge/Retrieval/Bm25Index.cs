@@ -102,9 +102,9 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
                 return [];
             }
 
-            var scores = ArrayPool<float>.Shared.Rent(_documents.Count);
-            Array.Clear(scores, 0, _documents.Count);
-            var touched = new List<int>();
+            var slots = _documents.Count;
+            var scores = ArrayPool<float>.Shared.Rent(slots);
+            Array.Clear(scores, 0, slots);
             try
             {
                 var averageLength = (float)_totalLength / _slots.Count;
@@ -118,22 +118,17 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
                     var idf = MathF.Log(1f + ((_slots.Count - postings.Count + 0.5f) / (postings.Count + 0.5f)));
                     foreach (var (slot, frequency) in CollectionsMarshal.AsSpan(postings))
                     {
-                        if (scores[slot] == 0f)
-                        {
-                            touched.Add(slot);
-                        }
-
                         var norm = k1 * (1f - b + (b * _documents[slot]!.Length / averageLength));
                         scores[slot] += idf * frequency * (k1 + 1f) / (frequency + norm);
                     }
                 }
 
-                foreach (var slot in touched)
+                // A scan of the score array beats keeping a list of touched slots: no allocation, one pass over memory.
+                for (var slot = 0; slot < slots; slot++)
                 {
-                    var id = _documents[slot]!.Id;
-                    if (scores[slot] > top.Threshold - 1e-6f && (accept is null || accept(id)))
+                    if (scores[slot] > 0f && scores[slot] > top.Threshold - 1e-6f && (accept is null || accept(_documents[slot]!.Id)))
                     {
-                        top.Offer(id, scores[slot]);
+                        top.Offer(_documents[slot]!.Id, scores[slot]);
                     }
                 }
             }

@@ -7,10 +7,14 @@ namespace Conversational.Knowledge.Vectors;
 /// Brute-force nearest neighbours (精确检索): every stored unit vector is compared with the query by a SIMD dot product
 /// (<see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>) over one contiguous array, keeping the
 /// best in a heap. Exact by construction, the reference the approximate index is measured against, and fast enough for
-/// knowledge bases up to about a hundred thousand chunks (memory-bandwidth bound).
+/// knowledge bases up to about a hundred thousand chunks (memory-bandwidth bound). From
+/// <see cref="ParallelThreshold"/> points on, the rows are split among the cores, each keeping its own heap: one core
+/// alone cannot draw all the memory bandwidth.
 /// </summary>
 public sealed class ExactVectorIndex : IVectorIndex
 {
+    public const int ParallelThreshold = 32_768;
+
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly VectorStorage _storage = new();
 
@@ -59,22 +63,47 @@ public sealed class ExactVectorIndex : IVectorIndex
 
             CheckDimensions(query.Length, _storage.Dimensions);
             var norm = TensorPrimitives.Norm(query);
-            var top = new RankedTop(limit);
-            for (var row = 0; row < _storage.Count; row++)
+            var parts = _storage.Count >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, 4) : 1;
+            var tops = new RankedTop[parts];
+            if (parts == 1)
             {
-                var score = TensorPrimitives.Dot(query, _storage.Vector(row));
-                if (score >= top.Threshold && (filter is null || filter.Matches(_storage.Payload(row))))
-                {
-                    top.Offer(_storage.Id(row), score);
-                }
+                tops[0] = Scan(query, 0, _storage.Count, limit, filter);
+            }
+            else
+            {
+                var copy = query.ToArray();
+                var size = (_storage.Count + parts - 1) / parts;
+                Parallel.For(0, parts, part =>
+                    tops[part] = Scan(copy, part * size, Math.Min(_storage.Count, (part + 1) * size), limit, filter));
             }
 
-            return top.ToList().Select(match => new VectorMatch(match.Id, norm > 0f ? match.Score / norm : 0f)).ToList();
+            var merged = new RankedTop(limit);
+            foreach (var (id, score) in tops.SelectMany(top => top.ToList()))
+            {
+                merged.Offer(id, score);
+            }
+
+            return merged.ToList().Select(match => new VectorMatch(match.Id, norm > 0f ? match.Score / norm : 0f)).ToList();
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    private RankedTop Scan(ReadOnlySpan<float> query, int from, int to, int limit, VectorFilter? filter)
+    {
+        var top = new RankedTop(limit);
+        for (var row = from; row < to; row++)
+        {
+            var score = TensorPrimitives.Dot(query, _storage.Vector(row));
+            if (score >= top.Threshold && (filter is null || filter.Matches(_storage.Payload(row))))
+            {
+                top.Offer(_storage.Id(row), score);
+            }
+        }
+
+        return top;
     }
 
     internal static void CheckDimensions(int query, int stored)

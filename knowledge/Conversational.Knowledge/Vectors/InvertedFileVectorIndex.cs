@@ -13,7 +13,7 @@ namespace Conversational.Knowledge.Vectors;
 /// Upserts go to the nearest existing cell; the cells are re-trained when the collection has doubled since the last
 /// training, so they follow the data. Training is seeded: the same points give the same cells.
 /// </remarks>
-public sealed class InvertedFileVectorIndex(int probes = 24, int minTrainSize = 4_096, int seed = 1) : IVectorIndex
+public sealed class InvertedFileVectorIndex(int probes = 24, int minTrainSize = 4_096, float cellsPerRoot = 1f, int seed = 1) : IVectorIndex
 {
     private const int TrainingSample = 16_384;
     private const int TrainingRounds = 8;
@@ -166,17 +166,21 @@ public sealed class InvertedFileVectorIndex(int probes = 24, int minTrainSize = 
         return true;
     }
 
-    private IEnumerable<int> ClosestCells(ReadOnlySpan<float> query)
+    private int[] ClosestCells(ReadOnlySpan<float> query)
     {
-        var top = new RankedTop(Math.Min(Probes, _cells.Length));
         var dimensions = _storage.Dimensions;
-        for (var cell = 0; cell < _cells.Length; cell++)
+        var scores = new float[_cells.Length];
+        var cells = new int[_cells.Length];
+        for (var cell = 0; cell < cells.Length; cell++)
         {
-            top.Offer(cell.ToString("D6", System.Globalization.CultureInfo.InvariantCulture),
-                TensorPrimitives.Dot(query, _centroids.AsSpan(cell * dimensions, dimensions)));
+            cells[cell] = cell;
+            scores[cell] = -TensorPrimitives.Dot(query, _centroids.AsSpan(cell * dimensions, dimensions));
         }
 
-        return top.ToList().Select(match => int.Parse(match.Id, System.Globalization.CultureInfo.InvariantCulture));
+        // Ascending negated scores: closest first. The order among the probes does not matter, since every probed cell is
+        // scanned, and the sort is deterministic for the same scores.
+        Array.Sort(scores, cells);
+        return cells[..Math.Min(Probes, cells.Length)];
     }
 
     private int NearestCell(ReadOnlySpan<float> vector)
@@ -223,7 +227,7 @@ public sealed class InvertedFileVectorIndex(int probes = 24, int minTrainSize = 
     {
         var count = _storage.Count;
         var dimensions = _storage.Dimensions;
-        var cells = Math.Max(1, (int)Math.Round(Math.Sqrt(count)));
+        var cells = Math.Max(1, (int)Math.Round(cellsPerRoot * Math.Sqrt(count)));
         var random = new Random(seed);
         var sample = Enumerable.Range(0, count).ToArray();
         random.Shuffle(sample);

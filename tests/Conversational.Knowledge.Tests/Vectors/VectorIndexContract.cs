@@ -88,8 +88,3 @@ public abstract class VectorIndexContract
 
     protected static VectorFilter Filter(string key, string value) => new([new PayloadCondition(key, [value])]);
 }
-
-public sealed class ExactVectorIndexTests : VectorIndexContract
-{
-    protected override Task<IVectorIndex> CreateAsync() => Task.FromResult<IVectorIndex>(new ExactVectorIndex());
-}
