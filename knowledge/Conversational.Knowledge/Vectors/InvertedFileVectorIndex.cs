@@ -13,7 +13,7 @@ namespace Conversational.Knowledge.Vectors;
 /// Upserts go to the nearest existing cell; the cells are re-trained when the collection has doubled since the last
 /// training, so they follow the data. Training is seeded: the same points give the same cells.
 /// </remarks>
-public sealed class InvertedFileVectorIndex(int probes = 24, int minTrainSize = 4_096, float cellsPerRoot = 1f, int seed = 1) : IVectorIndex
+public sealed class InvertedFileVectorIndex(int probes = 48, int minTrainSize = 4_096, float cellsPerRoot = 1f, int seed = 1) : IVectorIndex
 {
     private const int TrainingSample = 16_384;
     private const int TrainingRounds = 8;
