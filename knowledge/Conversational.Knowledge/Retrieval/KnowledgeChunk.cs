@@ -22,9 +22,9 @@ public sealed record KnowledgeChunk(
     DateTimeOffset? ValidFrom = null,
     DateTimeOffset? ValidUntil = null)
 {
-    /// <summary>A plain chunk with no channel, tag or validity restriction.</summary>
+    /// <summary>A plain chunk with no title, channel, tag or validity restriction.</summary>
     public static KnowledgeChunk Plain(string id, string entryId, string text, string language) =>
-        new(id, entryId, text, entryId, language, [], []);
+        new(id, entryId, text, "", language, [], []);
 
     public bool IsValidAt(DateTimeOffset moment) =>
         (ValidFrom is null || ValidFrom <= moment) && (ValidUntil is null || moment < ValidUntil);

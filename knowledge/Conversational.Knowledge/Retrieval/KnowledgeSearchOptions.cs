@@ -15,7 +15,7 @@ public sealed class KnowledgeSearchOptions
     /// <see cref="AnswerConfidence"/> for how it is computed and chosen).
     /// </summary>
     [Range(0.0, 1.0)]
-    public float ConfidenceFloor { get; set; } = 0.36f;
+    public float ConfidenceFloor { get; set; } = 0.35f;
 
     /// <summary>Weight of the BM25 ranking in the fusion.</summary>
     [Range(0.0, 10.0)]
