@@ -33,6 +33,7 @@ internal static class KbEvaluation
         var options = new KnowledgeSearchOptions();
         options.LexicalWeight = mode == SearchMode.Dense ? 0f : options.LexicalWeight;
         options.DenseWeight = mode == SearchMode.Lexical ? 0f : options.DenseWeight;
+        options.EntryLexicalWeight = mode == SearchMode.Hybrid ? options.EntryLexicalWeight : 0f;
         var embedder = new HashingEmbedder(new HashingEmbedderOptions { Dimensions = options.Dimensions })
             .FitTo(corpus.Select(row => (row.Text, row.Label)));
         var retriever = new HybridRetriever(embedder, new ExactVectorIndex(), options, TimeProvider.System);

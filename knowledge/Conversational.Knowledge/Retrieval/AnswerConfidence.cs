@@ -4,7 +4,7 @@ namespace Conversational.Knowledge.Retrieval;
 /// How sure a search is of its best entry (置信度, 0–1), which <see cref="KnowledgeSearchOptions.ConfidenceFloor"/> turns
 /// into "answer" or "do not answer" (clarify or hand off): the best hit's cosine similarity to the question (how close
 /// the nearest wording is; 0 when the dense side did not find it) times its fused score over the largest possible one
-/// (1 when BM25 and the embedding both rank it first, less as they disagree or rank it lower).
+/// (1 when every ranking puts it first, less as they disagree or rank it lower).
 /// </summary>
 /// <remarks>
 /// Reciprocal-rank scores alone cannot say "none of these": something always ranks first. The cosine brings an absolute
@@ -24,7 +24,7 @@ public static class AnswerConfidence
         }
 
         var top = hits[0];
-        var maximum = ReciprocalRankFusion.Maximum(options.LexicalWeight, options.DenseWeight, options.RankConstant);
+        var maximum = ReciprocalRankFusion.Maximum(options);
         var agreement = top.FusedScore / maximum;
         var similarity = Math.Clamp(top.DenseScore ?? 0f, 0f, 1f);
         return agreement * similarity;

@@ -8,7 +8,7 @@ namespace Conversational.Knowledge.Retrieval;
 /// <summary>
 /// Hybrid knowledge search (混合检索): BM25 over words and CJK n-grams (<see cref="Bm25Index"/>) and nearest neighbours of
 /// the question's embedding (<see cref="IVectorIndex"/>), each ranking reduced to one rank per entry and fused by
-/// <see cref="ReciprocalRankFusion"/>. Filters apply to both sides; the answer decision is <see cref="AnswerConfidence"/>.
+/// <see cref="ReciprocalRankFusion"/>, with a third, lighter ranking of whole entries by BM25 over all their chunks. Filters apply to both sides; the answer decision is <see cref="AnswerConfidence"/>.
 /// </summary>
 /// <remarks>
 /// A chunk's stored vector is its own embedding plus <see cref="KnowledgeSearchOptions.EntryContextWeight"/> times its
@@ -22,6 +22,7 @@ public sealed class HybridRetriever(
     TimeProvider time)
 {
     private readonly Bm25Index _lexical = new();
+    private readonly Bm25Index _entryLexical = new();
     private readonly ConcurrentDictionary<string, KnowledgeChunk> _chunks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float[]> _ownVectors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _entryChunks = new(StringComparer.Ordinal);
@@ -119,12 +120,21 @@ public sealed class HybridRetriever(
             }
         }
 
-        var hits = Fuse(lexical, dense).Take(limit).ToList();
+        var hits = Fuse(lexical, dense, EntryRanks(question)).Take(limit).ToList();
         var confidence = AnswerConfidence.Compute(hits, Options);
         return new SearchResult(hits, confidence, hits.Count > 0 && confidence >= Options.ConfidenceFloor);
     }
 
-    private IEnumerable<SearchHit> Fuse(List<(string Id, float Score)> lexical, IReadOnlyList<VectorMatch> dense)
+    // Ranks of whole entries by BM25 over all their chunks as one text; they only re-score entries the chunk rankings
+    // found (which passed the filter), so they never bring in an entry the filter excludes.
+    private Dictionary<string, int> EntryRanks(string question) =>
+        Options.EntryLexicalWeight > 0
+            ? _entryLexical.Search(question, Options.CandidateDepth).Select((hit, i) => (hit.Id, Rank: i + 1))
+                .ToDictionary(pair => pair.Id, pair => pair.Rank, StringComparer.Ordinal)
+            : [];
+
+    private IEnumerable<SearchHit> Fuse(List<(string Id, float Score)> lexical, IReadOnlyList<VectorMatch> dense,
+        Dictionary<string, int> entryRanks)
     {
         var entries = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var rank = 0;
@@ -159,7 +169,10 @@ public sealed class HybridRetriever(
                 candidate.LexicalRank <= (candidate.DenseRank ?? int.MaxValue) ? candidate.LexicalChunk! : candidate.DenseChunk!,
                 candidate.LexicalScore, candidate.LexicalRank, candidate.DenseScore, candidate.DenseRank,
                 ReciprocalRankFusion.Score(candidate.LexicalRank, Options.LexicalWeight, Options.RankConstant)
-                + ReciprocalRankFusion.Score(candidate.DenseRank, Options.DenseWeight, Options.RankConstant)))
+                + ReciprocalRankFusion.Score(candidate.DenseRank, Options.DenseWeight, Options.RankConstant)
+                + ReciprocalRankFusion.Score(
+                    entryRanks.TryGetValue((candidate.LexicalChunk ?? candidate.DenseChunk)!.EntryId, out var entryRank) ? entryRank : null,
+                    Options.EntryLexicalWeight, Options.RankConstant)))
             .OrderByDescending(hit => hit.FusedScore)
             .ThenBy(hit => hit.EntryId, StringComparer.Ordinal);
     }
@@ -187,7 +200,8 @@ public sealed class HybridRetriever(
         }
     }
 
-    // Each touched entry's chunks get their own vector plus the weighted unit centroid of the entry.
+    // Each touched entry gets its whole text in the entry-level BM25, and its chunks their own vector plus the weighted
+    // unit centroid of the entry.
     private async Task StoreVectorsAsync(IEnumerable<string> entryIds, CancellationToken cancellationToken)
     {
         var points = new List<VectorPoint>();
@@ -195,8 +209,11 @@ public sealed class HybridRetriever(
         {
             if (!_entryChunks.TryGetValue(entryId, out var ids))
             {
+                _entryLexical.Remove(entryId);
                 continue;
             }
+
+            _entryLexical.Upsert(entryId, string.Join("\n", ids.Select(id => LexicalText(_chunks[id]))));
 
             var centroid = new float[_ownVectors[ids.Min!].Length];
             foreach (var id in ids)

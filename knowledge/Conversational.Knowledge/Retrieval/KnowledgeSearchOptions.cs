@@ -25,6 +25,13 @@ public sealed class KnowledgeSearchOptions
     [Range(0.0, 10.0)]
     public float DenseWeight { get; set; } = 1.5f;
 
+    /// <summary>
+    /// Weight of a third ranking in the fusion: whole entries by BM25 over all their chunks as one text, which rewards
+    /// an entry whose variants together share the question's words. It only re-scores entries the other two found.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public float EntryLexicalWeight { get; set; } = 0.5f;
+
     /// <summary>The k of reciprocal-rank fusion: larger flattens the difference between the first ranks.</summary>
     [Range(1.0, 1000.0)]
     public float RankConstant { get; set; } = 60f;

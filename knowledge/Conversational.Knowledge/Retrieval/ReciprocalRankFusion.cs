@@ -9,6 +9,10 @@ public static class ReciprocalRankFusion
 {
     public static float Score(int? rank, float weight, float k) => rank is { } r ? weight / (k + r) : 0f;
 
-    /// <summary>The largest fused score possible: first in every ranking.</summary>
-    public static float Maximum(float lexicalWeight, float denseWeight, float k) => (lexicalWeight + denseWeight) / (k + 1);
+    /// <summary>The largest fused score possible with <paramref name="options"/>: first in every ranking.</summary>
+    public static float Maximum(KnowledgeSearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (options.LexicalWeight + options.DenseWeight + options.EntryLexicalWeight) / (options.RankConstant + 1);
+    }
 }

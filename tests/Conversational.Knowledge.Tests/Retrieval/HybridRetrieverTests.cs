@@ -45,7 +45,8 @@ public sealed class HybridRetrieverTests
         Assert.Equal(1, best.DenseRank);
         Assert.True(best.LexicalScore > 0 && best.DenseScore > 0);
         var options = retriever.Options;
-        Assert.Equal((options.LexicalWeight + options.DenseWeight) / (options.RankConstant + 1), best.FusedScore, 5);
+        Assert.InRange(best.FusedScore, (options.LexicalWeight + options.DenseWeight) / (options.RankConstant + 1),
+            ReciprocalRankFusion.Maximum(options) + 1e-6f);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class HybridRetrieverTests
     [Fact]
     public async Task Search_LexicalOnlyOptions_LeaveDenseScoresEmpty()
     {
-        var retriever = await RetrieverAsync(new KnowledgeSearchOptions { DenseWeight = 0 });
+        var retriever = await RetrieverAsync(new KnowledgeSearchOptions { DenseWeight = 0, EntryLexicalWeight = 0 });
 
         var result = await retriever.SearchAsync("refund arrive", null, 5, default);
 
