@@ -39,7 +39,15 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var modelPath = Existing(options.ModelPath, "Knowledge:Embeddings:Onnx:ModelPath", "model");
         var vocabularyPath = Existing(options.VocabularyPath, "Knowledge:Embeddings:Onnx:VocabularyPath", "vocabulary");
         _options = options;
-        _tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
+        try
+        {
+            _tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
+        }
+        catch (ArgumentException exception)
+        {
+            throw new EmbeddingProviderException($"The vocabulary {vocabularyPath} is not a BERT WordPiece vocab.txt: {exception.Message}", exception);
+        }
+
         try
         {
             _session = new InferenceSession(modelPath);

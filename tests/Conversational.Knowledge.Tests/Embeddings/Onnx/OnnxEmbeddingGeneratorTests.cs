@@ -161,6 +161,22 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void VocabularyWithoutBertsSpecialTokens_IsAClearError()
+    {
+        var vocabularyPath = Path.Combine(_directory, "words.txt");
+        var modelPath = Path.Combine(_directory, "model.onnx");
+        File.WriteAllLines(vocabularyPath, ["hello", "world"]);
+        File.WriteAllBytes(modelPath, FullModel());
+
+        var error = Assert.Throws<EmbeddingProviderException>(() => new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions
+        {
+            ModelPath = modelPath, VocabularyPath = vocabularyPath,
+        }));
+
+        Assert.Contains("not a BERT WordPiece vocab.txt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileThatIsNotAModel_IsAClearError()
     {
         var error = Assert.Throws<EmbeddingProviderException>(() => Embedder("not a model"u8.ToArray()));
