@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Conversational.Knowledge.Tests.Matching;
 
 namespace Conversational.Cli.Tests;
 
@@ -8,36 +9,17 @@ public sealed class MatchCommandTests : IDisposable
 {
     private static readonly string[] EvalKeys = ["examples", "accuracy", "f1", "train_seconds"];
 
-    private static readonly string[] Products = ["花呗", "借呗", "余额宝", "信用卡", "网商贷", "芝麻分"];
-
-    private static readonly (string First, string Second)[] Topics =
-    [
-        ("怎么还款", "如何还钱"), ("为什么用不了", "不能用了是怎么回事"), ("怎么关闭", "如何注销掉"),
-        ("能提额吗", "额度可以提高吗"), ("利息多少", "手续费怎么算"), ("逾期了怎么办", "过了还款日会怎样"),
-    ];
-
     private readonly CliRun _cli = new();
 
     public void Dispose() => _cli.Dispose();
 
-    /// <summary>
-    /// A clearly learnable pair file: same product and topic in other words is 1; another product or topic is 0.
-    /// </summary>
+    /// <summary>A clearly learnable pair file (<see cref="ToyPairs"/>, shared with the matcher's unit tests).</summary>
     private async Task WritePairs(string name, int count, int offset)
     {
         var text = new StringBuilder("text1\ttext2\tlabel\n");
-        for (var i = offset; i < offset + count; i++)
+        foreach (var pair in ToyPairs.Make(count, offset))
         {
-            var product = Products[i % Products.Length];
-            var (first, second) = Topics[(i / Products.Length) % Topics.Length];
-            var other = Products[(i + 1 + (i / 7 % (Products.Length - 1))) % Products.Length];
-            var otherTopic = Topics[(i / Products.Length + 1 + i % 3) % Topics.Length].Second;
-            text.Append((i % 3) switch
-            {
-                0 => $"{product}{first}\t我的{product}{second}\t1\n",
-                1 => $"{product}{first}\t{other}{second}\t0\n",
-                _ => $"{product}{first}\t{product}{otherTopic}\t0\n",
-            });
+            text.Append($"{pair.Text1}\t{pair.Text2}\t{(pair.Same ? 1 : 0)}\n");
         }
 
         await File.WriteAllTextAsync(Path.Combine(_cli.WorkingDirectory, name), text.ToString());
