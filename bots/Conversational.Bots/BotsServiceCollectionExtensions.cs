@@ -15,6 +15,7 @@ public static class BotsServiceCollectionExtensions
     {
         builder.AddStorage();
         builder.AddKnowledge();
+        builder.AddKnowledgeProviders(); // after the defaults: replaces them only when another provider is configured
         builder.AddSkills();
 
         var services = builder.Services;

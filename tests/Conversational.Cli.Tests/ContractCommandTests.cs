@@ -1,33 +1,14 @@
 namespace Conversational.Cli.Tests;
 
 /// <summary>
-/// The measuring commands of DESIGN §15: <c>nlu eval</c> and <c>nlu cv</c> run (<c>kb eval</c>: <see cref="KbCommandTests"/>);
-/// the others parse their contract and refuse to run until their issues land.
+/// The measuring commands of DESIGN §15 that <c>nlu</c> owns: <c>nlu eval</c> and <c>nlu cv</c> (<c>kb eval</c>: <see cref="KbCommandTests"/>;
+/// <c>match eval</c>: MatchCommandTests).
 /// </summary>
 public sealed class ContractCommandTests : IDisposable
 {
     private readonly CliRun _cli = new();
 
     public void Dispose() => _cli.Dispose();
-
-    public static TheoryData<string, string[]> Commands => new()
-    {
-        { "match eval", ["match", "eval", "--train", "train.csv", "--test", "test.csv", "--json"] },
-    };
-
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task ContractCommand_WithValidInputs_ExitsTwoSayingItIsNotImplementedAndPrintsNoResult(string name, string[] args)
-    {
-        _cli.Touch("train.csv");
-        _cli.Touch("test.csv");
-
-        var result = await _cli.RunAsync("", args);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"{name} is not implemented yet (it arrives with the ", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal("", result.Stdout);
-    }
 
     private const string NluTrain = """
         text,label

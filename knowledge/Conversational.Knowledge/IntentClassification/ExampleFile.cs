@@ -23,8 +23,7 @@ public static class ExampleFile
     public static IReadOnlyList<IntentExample> Parse(string content, bool csv, string source)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var rows = csv ? CsvRows.Read(content, source) : TsvRows(content);
-        using var enumerator = rows.GetEnumerator();
+        using var enumerator = Rows(content, csv, source).GetEnumerator();
         if (!enumerator.MoveNext())
         {
             throw new InvalidDataException($"{source}:1: the file is empty; it needs a header row with text and label columns.");
@@ -71,6 +70,10 @@ public static class ExampleFile
 
         return examples;
     }
+
+    /// <summary>The rows of a CSV or TSV file, each with its first line number; pair files (<c>match eval</c>) share it.</summary>
+    internal static IEnumerable<(int Line, List<string> Fields)> Rows(string content, bool csv, string source) =>
+        csv ? CsvRows.Read(content, source) : TsvRows(content);
 
     private static IEnumerable<(int Line, List<string> Fields)> TsvRows(string content)
     {
