@@ -18,6 +18,7 @@ public static class BotsServiceCollectionExtensions
         builder.AddSkills();
 
         var services = builder.Services;
+        services.AddHandoffRouting();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
 
