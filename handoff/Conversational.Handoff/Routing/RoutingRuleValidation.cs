@@ -129,7 +129,12 @@ public static class RoutingRuleValidation
 
     private static void CheckSchedule(WeeklySchedule schedule, string path, List<string> problems)
     {
-        var ranges = schedule.Ranges ?? [];
+        if (schedule.Ranges is not { } ranges)
+        {
+            problems.Add($"{path}.ranges: is required (an empty list means never open).");
+            return;
+        }
+
         for (var i = 0; i < ranges.Count; i++)
         {
             var range = ranges[i];
