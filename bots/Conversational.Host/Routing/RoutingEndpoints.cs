@@ -87,10 +87,12 @@ public static class RoutingEndpoints
             return TypedResults.Problem("customerId and channel are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (await store.TableAsync(cancellationToken) is not var (rules, table))
+        if (await store.TableAsync(cancellationToken) is not { } loaded)
         {
             return NoRules();
         }
+
+        var (rules, table) = loaded;
 
         var request = await requests.BuildAsync(body.CustomerId, body.Intent, body.Skill, body.Channel, body.At ?? time.GetUtcNow(),
             currentConversationId: null, cancellationToken);
