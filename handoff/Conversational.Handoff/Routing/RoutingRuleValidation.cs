@@ -10,6 +10,15 @@ public static class RoutingRuleValidation
 {
     public const int MaxVipLevel = 10;
 
+    /// <exception cref="RoutingValidationException">The set breaks a rule; every problem is listed.</exception>
+    public static void ThrowIfInvalid(RoutingRuleSet? rules)
+    {
+        if (Problems(rules) is { Count: > 0 } problems)
+        {
+            throw new RoutingValidationException(problems);
+        }
+    }
+
     public static IReadOnlyList<string> Problems(RoutingRuleSet? rules)
     {
         if (rules is null)

@@ -4,14 +4,18 @@ namespace Conversational.Handoff.Routing;
 
 /// <summary>
 /// This host's copy of the current routing table. A save here drops it at once; a save on another host drops it
-/// through the database's notification (PostgreSQL LISTEN/NOTIFY), so the next decision reads the new rules.
+/// through the database's notification (PostgreSQL LISTEN/NOTIFY), so the next decision reads the new rules. A copy
+/// is also dropped after <see cref="MaxAge"/>, for a notification lost while the listener was reconnecting.
 /// </summary>
-public sealed class RoutingRulesCache : IDatabaseNotificationHandler
+public sealed class RoutingRulesCache(TimeProvider time) : IDatabaseNotificationHandler
 {
     public const string NotificationChannel = "routing_rules";
 
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
     private (RoutingRulesVersion Rules, RoutingTable Table)? _current;
+    private DateTimeOffset _loadedAt;
     private long _generation;
 
     string IDatabaseNotificationHandler.Channel => NotificationChannel;
@@ -23,7 +27,7 @@ public sealed class RoutingRulesCache : IDatabaseNotificationHandler
     {
         lock (_gate)
         {
-            return (_current, _generation);
+            return (time.GetUtcNow() - _loadedAt < MaxAge ? _current : null, _generation);
         }
     }
 
@@ -35,6 +39,7 @@ public sealed class RoutingRulesCache : IDatabaseNotificationHandler
             if (generation == _generation)
             {
                 _current = (rules, table);
+                _loadedAt = time.GetUtcNow();
             }
         }
     }

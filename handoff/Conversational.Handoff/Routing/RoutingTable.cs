@@ -15,11 +15,7 @@ public sealed class RoutingTable
     /// <exception cref="RoutingValidationException">The rule set breaks a rule; every problem is listed.</exception>
     public static RoutingTable From(RoutingRuleSet rules)
     {
-        if (RoutingRuleValidation.Problems(rules) is { Count: > 0 } problems)
-        {
-            throw new RoutingValidationException(problems);
-        }
-
+        RoutingRuleValidation.ThrowIfInvalid(rules);
         return new RoutingTable(rules);
     }
 

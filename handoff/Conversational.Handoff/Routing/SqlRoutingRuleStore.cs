@@ -52,7 +52,7 @@ public sealed class SqlRoutingRuleStore(Database database, RoutingRulesCache cac
     public async Task<RoutingRulesVersion> SaveAsync(RoutingRuleSet rules, int expectedVersion, string changedBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
-        _ = RoutingTable.From(rules);
+        RoutingRuleValidation.ThrowIfInvalid(rules);
         var saved = new RoutingRulesVersion(expectedVersion + 1, rules, time.GetUtcNow(), changedBy);
         await using (var transaction = await database.BeginWriteAsync(cancellationToken))
         {

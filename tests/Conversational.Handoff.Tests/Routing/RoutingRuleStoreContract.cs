@@ -25,7 +25,7 @@ public abstract class RoutingRuleStoreContract : IAsyncLifetime
     {
         _database = await CreateDatabaseAsync();
         await new SchemaMigrator(_database, [RoutingSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
-        _store = new SqlRoutingRuleStore(_database, new RoutingRulesCache(), _time);
+        _store = new SqlRoutingRuleStore(_database, new RoutingRulesCache(_time), _time);
     }
 
     public virtual async Task DisposeAsync() => await _database.DisposeAsync();
@@ -87,6 +87,21 @@ public abstract class RoutingRuleStoreContract : IAsyncLifetime
         Assert.Equal("vip-high", before.Rule);
         Assert.Equal(2, version.Version);
         Assert.Equal(RoutingTable.DefaultRuleName, table.Route(RoutingSamples.Request() with { VipLevel = 7 }).Rule);
+    }
+
+    [Fact]
+    public async Task ASaveWhoseNotificationWasLost_IsPickedUpAfterTheCachesMaxAge()
+    {
+        await _store.SaveAsync(RoutingSamples.Rules(), 0, "admin", default);
+        Assert.Equal(1, (await _store.TableAsync(default))!.Value.Rules.Version);
+        var elsewhere = new SqlRoutingRuleStore(_database, new RoutingRulesCache(_time), _time);
+
+        await elsewhere.SaveAsync(DemoRoutingRules.Load(), 1, "admin", default);
+        var meanwhile = (await _store.TableAsync(default))!.Value.Rules.Version;
+        _time.Advance(RoutingRulesCache.MaxAge);
+        var later = (await _store.TableAsync(default))!.Value.Rules.Version;
+
+        Assert.Equal((1, 2), (meanwhile, later));
     }
 }
 
