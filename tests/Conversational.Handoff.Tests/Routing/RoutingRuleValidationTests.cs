@@ -74,6 +74,14 @@ public sealed class RoutingRuleValidationTests
             problems.Select(problem => problem.Split(':')[0]));
     }
 
+    [Fact]
+    public void AnEmptyDocument_IsRefusedField_ByField()
+    {
+        var problems = RoutingRuleValidation.Problems(RoutingJson.Deserialize("{}"));
+
+        Assert.Equal(["skillGroups", "businessHours", "default"], problems.Select(problem => problem.Split(':')[0]));
+    }
+
     private static RoutingRuleSet WithFirstWhen(RoutingRuleSet set, RoutingConditions when) =>
         set with { Rules = [set.Rules[0] with { When = when }, .. set.Rules.Skip(1)] };
 
