@@ -1,6 +1,7 @@
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Customers;
 using Conversational.Bots.Policies;
+using Conversational.Bots.Routing;
 using Conversational.Bots.Telemetry;
 using Conversational.Bots.Turns;
 using Conversational.Storage;
@@ -19,6 +20,8 @@ public static class BotsServiceCollectionExtensions
         builder.AddSkills();
 
         var services = builder.Services;
+        services.AddHandoffRouting();
+        services.AddSingleton<RoutingRequestFactory>();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
 

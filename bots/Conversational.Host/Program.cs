@@ -22,6 +22,7 @@ app.MapWeChatChannelEndpoints();
 app.MapDirectLineChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
 app.MapKnowledgeEndpoints();
+app.MapRoutingEndpoints();
 
 app.Run();
 
