@@ -54,7 +54,7 @@ public static class WeChatBindingEndpoints
             return TypedResults.Problem($"Customer {body.CustomerId} was not found.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (await bindings.BindAsync(body.OpenId, customer.Id, cancellationToken) == BindingOutcome.BoundToAnother)
+        if (await bindings.AddAsync(body.OpenId, customer.Id, cancellationToken) == BindingOutcome.BoundToAnother)
         {
             return TypedResults.Problem($"OpenID {body.OpenId} is bound to another customer; unbind it first.",
                 statusCode: StatusCodes.Status409Conflict);
@@ -71,7 +71,7 @@ public static class WeChatBindingEndpoints
             return unauthorized;
         }
 
-        return await bindings.UnbindAsync(openId, cancellationToken)
+        return await bindings.RemoveAsync(openId, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem($"OpenID {openId} is not bound.", statusCode: StatusCodes.Status404NotFound);
     }

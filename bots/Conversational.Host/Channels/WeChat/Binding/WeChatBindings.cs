@@ -34,7 +34,8 @@ public sealed class WeChatBindings(Database database)
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task<BindingOutcome> BindAsync(string openId, string customerId, CancellationToken cancellationToken)
+    // Not named BindAsync: minimal APIs would take a BindAsync method for a parameter binder of the handlers that inject this.
+    public async Task<BindingOutcome> AddAsync(string openId, string customerId, CancellationToken cancellationToken)
     {
         // Insert-or-nothing, then look: two binds racing for one OpenID cannot both win.
         await database.ExecuteAsync("""
@@ -45,6 +46,6 @@ public sealed class WeChatBindings(Database database)
     }
 
     /// <returns>Whether the OpenID was bound.</returns>
-    public async Task<bool> UnbindAsync(string openId, CancellationToken cancellationToken) =>
+    public async Task<bool> RemoveAsync(string openId, CancellationToken cancellationToken) =>
         await database.ExecuteAsync("DELETE FROM wechat_bindings WHERE open_id = @openId", cancellationToken, ("@openId", openId)) == 1;
 }
