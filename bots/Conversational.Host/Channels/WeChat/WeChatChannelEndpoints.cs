@@ -1,5 +1,6 @@
 using System.Text;
 using Conversational.Host.Channels.WeChat;
+using Conversational.Host.Channels.WeChat.Binding;
 using Conversational.Host.Channels.WeChat.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public static class WeChatChannelEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        WeChatBindingEndpoints.Map(app);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Conversational.Host.Channels.WeChat;
+using Conversational.Host.Channels.WeChat.Binding;
 using Conversational.Host.Channels.WeChat.CustomerService;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,8 @@ public static class WeChatChannelServiceCollectionExtensions
         services.AddSingleton<CustomerServiceMessages>();
         services.AddHostedService(provider => provider.GetRequiredService<CustomerServiceMessages>());
         services.AddSingleton<WeChatRequestReader>();
+        services.AddSchemaMigration(WeChatBindings.Schema);
+        services.AddSingleton<WeChatBindings>();
         services.AddSingleton<WeChatConversations>();
         services.AddSingleton<WeChatTurns>();
         services.AddSingleton<WeChatDeliveries>();

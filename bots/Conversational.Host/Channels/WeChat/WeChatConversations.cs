@@ -2,17 +2,19 @@ using Conversational.Bots.Conversations;
 using Conversational.Bots.Customers;
 using Conversational.Bots.Policies;
 using Conversational.Bots.Turns;
+using Conversational.Host.Channels.WeChat.Binding;
 using Conversational.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Conversational.Host.Channels.WeChat;
 
 /// <summary>
-/// Who a WeChat follower is to us: the OpenID is the customer (<c>wechat:&lt;OpenID&gt;</c>, a profile the merchant may
-/// have created under that id, else a visitor), with one open conversation per OpenID.
+/// Who a WeChat follower is to us: the member the OpenID is bound to (<see cref="WeChatBindings"/>), else the OpenID
+/// itself (<c>wechat:&lt;OpenID&gt;</c>, a profile the merchant may have created under that id, else a visitor), with one
+/// open WeChat conversation per follower.
 /// </summary>
 public sealed class WeChatConversations(IConversationStore store, ICustomerDirectory customers, ConversationRuntime runtime,
-    Database database, IOptions<BotOptions> botOptions)
+    WeChatBindings bindings, Database database, IOptions<BotOptions> botOptions)
 {
     public const string Channel = "wechat";
 
@@ -22,15 +24,17 @@ public sealed class WeChatConversations(IConversationStore store, ICustomerDirec
     /// The follower's open conversation, or a new one (the bot greets in it) when there is none or <paramref name="fresh"/>
     /// asks for one, as a new follow does.
     /// </summary>
-    /// <returns>The conversation, and the greeting turn when it was started now.</returns>
-    public async Task<(string ConversationId, TurnResult? Started)> OpenAsync(string openId, bool fresh, CancellationToken cancellationToken)
+    /// <returns>The conversation, whose customer the follower is, and the greeting turn when it was started now.</returns>
+    public async Task<(string ConversationId, string CustomerId, TurnResult? Started)> OpenAsync(string openId, bool fresh,
+        CancellationToken cancellationToken)
     {
-        var customerId = CustomerId(openId);
+        var customerId = await bindings.CustomerOfAsync(openId, cancellationToken) ?? CustomerId(openId);
         // Two first messages at once (or on two hosts) must not start two conversations.
         await using var gate = await database.LockAsync("wechat-follower:" + openId, cancellationToken);
-        if (!fresh && (await store.ListByCustomerAsync(customerId, 1, cancellationToken)) is [var open])
+        // A bound member may be talking in the app too: only a WeChat conversation continues here.
+        if (!fresh && (await store.ListByCustomerAsync(customerId, 1, cancellationToken)) is [{ Channel: Channel } open])
         {
-            return (open.Id, null);
+            return (open.Id, customerId, null);
         }
 
         if (await customers.FindAsync(customerId, cancellationToken) is null)
@@ -40,6 +44,6 @@ public sealed class WeChatConversations(IConversationStore store, ICustomerDirec
         }
 
         var started = await runtime.StartAsync(customerId, Channel, botOptions.Value.DefaultLocale, cancellationToken);
-        return (started.ConversationId, started);
+        return (started.ConversationId, customerId, started);
     }
 }

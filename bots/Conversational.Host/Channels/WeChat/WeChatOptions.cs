@@ -42,6 +42,12 @@ public sealed class WeChatOptions : IValidatableObject
     /// <summary>The key before the last rotation, still accepted for messages in flight.</summary>
     public string? PreviousEncodingAesKey { get; set; }
 
+    /// <summary>
+    /// Keys of the merchant's back end for binding followers to members (<c>POST /api/wechat/bindings</c> with
+    /// <c>X-Api-Key</c>). Empty: nobody can bind, and every follower is a visitor.
+    /// </summary>
+    public string[] BindingApiKeys { get; set; } = [];
+
     /// <summary>The WeChat API, replaced by tests with a local fake.</summary>
     public Uri ApiBaseAddress { get; set; } = new("https://api.weixin.qq.com/");
 

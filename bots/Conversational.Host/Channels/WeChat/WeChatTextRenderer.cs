@@ -11,6 +11,12 @@ namespace Conversational.Host.Channels.WeChat;
 /// </summary>
 public static class WeChatTextRenderer
 {
+    /// <summary>The line above the numbered options.</summary>
+    public const string ChooseInChinese = "回复数字选择：";
+
+    /// <inheritdoc cref="ChooseInChinese"/>
+    public const string ChooseInEnglish = "Reply with a number:";
+
     public static IReadOnlyList<string> Render(IEnumerable<Activity> replies, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -25,8 +31,8 @@ public static class WeChatTextRenderer
         if (reply.SuggestedActions is { Actions.Count: > 0 } suggested)
         {
             text.AppendLine().Append(reply.Locale is { } locale && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-                ? "Reply with a number:"
-                : "回复数字选择：");
+                ? ChooseInEnglish
+                : ChooseInChinese);
             for (var i = 0; i < suggested.Actions.Count; i++)
             {
                 text.AppendLine().Append(CultureInfo.InvariantCulture, $"{i + 1}. {suggested.Actions[i].Title}");

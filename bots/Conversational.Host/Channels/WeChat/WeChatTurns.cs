@@ -33,7 +33,7 @@ public sealed partial class WeChatTurns(WeChatConversations conversations, Conve
             case { MsgType: WeChatMessageTypes.Event, Event: WeChatMessageTypes.Click, EventKey: { Length: > 0 } key }:
                 return await SayAsync(message, options.Value.MenuKeys.GetValueOrDefault(key, key), cancellationToken);
             case { MsgType: WeChatMessageTypes.Event, Event: WeChatMessageTypes.Subscribe }:
-                var (_, started) = await conversations.OpenAsync(message.FromUserName, fresh: true, cancellationToken);
+                var (_, _, started) = await conversations.OpenAsync(message.FromUserName, fresh: true, cancellationToken);
                 return new WeChatOutcome(Render(started!.Activities), TransferToWeChatDesk: false);
             case { MsgType: WeChatMessageTypes.Event, Event: WeChatMessageTypes.Unsubscribe }:
                 // Nobody to answer: an unfollowed customer cannot be written to. The next follow starts a new conversation.
@@ -47,7 +47,7 @@ public sealed partial class WeChatTurns(WeChatConversations conversations, Conve
 
     private async Task<WeChatOutcome> SayAsync(WeChatMessage message, string text, CancellationToken cancellationToken)
     {
-        var (conversationId, _) = await conversations.OpenAsync(message.FromUserName, fresh: false, cancellationToken);
+        var (conversationId, customerId, _) = await conversations.OpenAsync(message.FromUserName, fresh: false, cancellationToken);
         text = text.Trim();
         if (WeChatOptionPicker.LooksLikeChoice(text))
         {
@@ -58,7 +58,7 @@ public sealed partial class WeChatTurns(WeChatConversations conversations, Conve
         {
             Type = ActivityTypes.Message,
             ChannelId = WeChatConversations.Channel,
-            From = new ChannelAccount(WeChatConversations.CustomerId(message.FromUserName), Role: RoleTypes.User),
+            From = new ChannelAccount(customerId, Role: RoleTypes.User),
             Recipient = new ChannelAccount(message.ToUserName, Role: RoleTypes.Bot),
             Conversation = new ConversationAccount(conversationId),
             Text = text,

@@ -48,9 +48,9 @@ public sealed class WeChatServer(HttpClient http, string token, string? encoding
     }
 
     /// <summary>The passive reply's fields (decrypted in safe mode), or null when the host answered <c>success</c>.</summary>
-    public async Task<IReadOnlyDictionary<string, string>?> SendAsync(string xml)
+    public async Task<IReadOnlyDictionary<string, string>?> SendAsync(string xml, long? timestamp = null)
     {
-        using var response = await PushAsync(xml);
+        using var response = await PushAsync(xml, timestamp);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return ReadReply(body);

@@ -11,6 +11,7 @@ public class WeChatTestHost : IAsyncLifetime
     public const string AppId = "wx1234567890abcdef";
     public const string AppSecret = "test-app-secret";
     public const string EncodingAesKey = "P7PIjIGpA7axbjbffRoWYq7G0BsIaEpqdawIir4KqCt";
+    public const string BindingApiKey = "merchant-backend-binding-key";
 
     private ConversationalFactory? _factory;
 
@@ -28,16 +29,7 @@ public class WeChatTestHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Api = await FakeWeChatApi.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["WeChat:Enabled"] = "true",
-            ["WeChat:Token"] = Token,
-            ["WeChat:AppId"] = AppId,
-            ["WeChat:AppSecret"] = AppSecret,
-            ["WeChat:EncodingAesKey"] = SafeMode ? EncodingAesKey : null,
-            ["WeChat:ApiBaseAddress"] = Api.BaseAddress.ToString(),
-            ["WeChat:SendRetryDelay"] = "00:00:00.010",
-        };
+        var settings = ChannelSettings(Api, SafeMode);
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -45,6 +37,23 @@ public class WeChatTestHost : IAsyncLifetime
 
         _factory = new ConversationalFactory(settings);
         _ = _factory.Server;
+    }
+
+    /// <summary>The WeChat channel on, with this test account, its API at <paramref name="api"/>.</summary>
+    public static Dictionary<string, string?> ChannelSettings(FakeWeChatApi api, bool safeMode)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return new Dictionary<string, string?>
+        {
+            ["WeChat:Enabled"] = "true",
+            ["WeChat:Token"] = Token,
+            ["WeChat:AppId"] = AppId,
+            ["WeChat:AppSecret"] = AppSecret,
+            ["WeChat:EncodingAesKey"] = safeMode ? EncodingAesKey : null,
+            ["WeChat:ApiBaseAddress"] = api.BaseAddress.ToString(),
+            ["WeChat:SendRetryDelay"] = "00:00:00.010",
+            ["WeChat:BindingApiKeys:0"] = BindingApiKey,
+        };
     }
 
     public async Task DisposeAsync()
