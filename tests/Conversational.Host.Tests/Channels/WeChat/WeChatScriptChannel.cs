@@ -47,6 +47,8 @@ internal sealed partial class WeChatScriptChannel(WeChatServer wechat, FakeWeCha
         return await ReceiveAsync(conversationId, passive?["Content"], cancellationToken);
     }
 
+    private const int TurnTimeoutMilliseconds = 30_000;
+
     private long Now => clock.GetUtcNow().ToUnixTimeSeconds();
 
     /// <summary>
@@ -56,6 +58,14 @@ internal sealed partial class WeChatScriptChannel(WeChatServer wechat, FakeWeCha
     private async Task<ScriptTurn> ReceiveAsync(string conversationId, string? passive, CancellationToken cancellationToken)
     {
         var events = await _store.ReadAsync(conversationId, _version, cancellationToken);
+        // `success` instead of a passive reply: the turn outran WeChat's budget (a loaded machine) and is still running.
+        // A turn is appended to the log in one write, so its first event means the whole turn is there.
+        for (var waited = 0; passive is null && events.Count == 0 && waited < TurnTimeoutMilliseconds; waited += 20)
+        {
+            await Task.Delay(20, cancellationToken);
+            events = await _store.ReadAsync(conversationId, _version, cancellationToken);
+        }
+
         _version = events.Count > 0 ? events[^1].Seq : _version;
         var replies = events.Select(e => e.Event).OfType<BotReplied>().Select(r => r.Activity);
         var expected = WeChatTextRenderer.Render(replies, services.GetRequiredService<IOptions<WeChatOptions>>().Value.MaxTextBytes).Count;
