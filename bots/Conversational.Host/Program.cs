@@ -20,6 +20,7 @@ app.MapAppChannelEndpoints();
 app.MapWeChatChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
 app.MapKnowledgeEndpoints();
+app.MapHandoffEndpoints();
 
 app.Run();
 
