@@ -19,6 +19,8 @@ public static class HandoffPackageJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
+            // Numbers are numbers: the schema says so, and no consumer has to accept "12" for 12.
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
