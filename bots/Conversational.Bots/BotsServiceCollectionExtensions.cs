@@ -1,5 +1,6 @@
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Customers;
+using Conversational.Bots.Handoff;
 using Conversational.Bots.Policies;
 using Conversational.Bots.Routing;
 using Conversational.Bots.Telemetry;
@@ -49,6 +50,7 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<ITurnPolicy, TurnPolicy>();
         services.AddSingleton<DecisionExecutor>();
         services.AddSingleton<IBot, PolicyBot>();
+        services.AddSingleton<HandoffPackages>();
         return builder;
     }
 }

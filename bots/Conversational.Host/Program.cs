@@ -23,6 +23,7 @@ app.MapDirectLineChannelEndpoints();
 app.MapWarehouseWebhookEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapRoutingEndpoints();
+app.MapHandoffEndpoints();
 
 app.Run();
 

@@ -23,6 +23,7 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(HandedBackToBot), nameof(HandedBackToBot))]
 [JsonDerivedType(typeof(TurnFailed), nameof(TurnFailed))]
 [JsonDerivedType(typeof(DialogReset), nameof(DialogReset))]
+[JsonDerivedType(typeof(CustomerBehaviour), nameof(CustomerBehaviour))]
 public abstract record ConversationEvent
 {
     /// <summary>A channel's message id: the store keeps at most one event per conversation with the same key.</summary>
@@ -73,3 +74,11 @@ public sealed record TurnFailed(string Error) : ConversationEvent;
 
 /// <summary>The bot dropped whatever dialog it was in, so a failing step is not repeated forever.</summary>
 public sealed record DialogReset(string Reason) : ConversationEvent;
+
+/// <summary>
+/// The customer did something in the merchant's app outside the chat (viewed the installment page), as the app's back
+/// end reported it; the handoff package shows it on the timeline so the agent knows what the customer looked at.
+/// </summary>
+/// <param name="Action">A stable name for what happened, e.g. <c>viewed_page</c>.</param>
+/// <param name="Label">What it happened to, as an agent reads it, e.g. <c>分期页面</c>.</param>
+public sealed record CustomerBehaviour(string Action, string Label) : ConversationEvent;

@@ -53,6 +53,20 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         return Result(conversationId, [.. user, .. bot], replayed: false);
     }
 
+    /// <summary>
+    /// Records an event that is not a turn (the app reporting the customer's behaviour): the bot does not answer it, but it
+    /// waits for the turn lock so it never lands in the middle of a turn's events.
+    /// </summary>
+    /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
+    public async Task<StoredEvent> RecordAsync(string conversationId, ConversationEvent conversationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationEvent);
+        await using var turnLock = await store.LockTurnAsync(conversationId, cancellationToken);
+        var stored = await AppendWithRetryAsync(conversationId, _ => Task.FromResult<IReadOnlyList<ConversationEvent>>([conversationEvent]),
+            cancellationToken);
+        return stored[0];
+    }
+
     /// <summary>Runs the pipeline on the conversation as it now stands and stores what the turn produced.</summary>
     private async Task<IReadOnlyList<StoredEvent>> RunTurnAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
