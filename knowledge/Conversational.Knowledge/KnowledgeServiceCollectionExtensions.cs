@@ -1,6 +1,12 @@
+using Conversational.Knowledge.Embeddings;
+using Conversational.Knowledge.Retrieval;
 using Conversational.Knowledge.Understanding;
 using Conversational.Knowledge.Understanding.Entities;
+using Conversational.Knowledge.Vectors;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +22,34 @@ public static class KnowledgeServiceCollectionExtensions
         builder.Services.AddSingleton<IUnderstanding, ModelUnderstanding>();
         builder.Services.AddSingleton(new EntityExtractor());
         builder.Services.AddKnowledgeArticles();
+        AddKnowledgeSearch(builder.Services);
         return builder;
+    }
+
+    // Hybrid search over knowledge chunks: options from Knowledge:Search, the local embedder unless another one is
+    // registered, the in-process vector index of the configured kind kept in knowledge_vectors and loaded at start.
+    private static void AddKnowledgeSearch(IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeSearchOptions>()
+            .BindConfiguration(KnowledgeSearchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            new HashingEmbedder(new HashingEmbedderOptions { Dimensions = sp.GetRequiredService<IOptions<KnowledgeSearchOptions>>().Value.Dimensions }));
+        services.AddSchemaMigration(SqlVectorStore.Schema);
+        services.AddSingleton<SqlVectorStore>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeSearchOptions>>().Value;
+            var embedder = sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+            IVectorIndex memory = options.IndexKind == VectorIndexKind.Approximate ? new InvertedFileVectorIndex() : new ExactVectorIndex();
+            var model = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embedder.GetType().Name;
+            return new PersistentVectorIndex(memory, sp.GetRequiredService<SqlVectorStore>(), model);
+        });
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<PersistentVectorIndex>());
+        services.AddHostedService<VectorIndexLoader>();
+        services.AddSingleton(sp => new HybridRetriever(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<IVectorIndex>(), sp.GetRequiredService<IOptions<KnowledgeSearchOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
     }
 }

@@ -1,6 +1,7 @@
 // Benchmarks for DESIGN.md §16. A deliberately plain command line (no System.CommandLine): see README.md.
 //   turn [--store sqlite|postgres]
 //   pricing
+//   knowledge [--data DIR]
 //   http --store sqlite|postgres [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
 //        [--turns-per-conversation 20] [--latencies FILE] [--url http://127.0.0.1:PORT]
 using System.Globalization;
@@ -11,6 +12,7 @@ const string Usage = """
     usage:
       dotnet run -c Release --project tests/Conversational.Benchmarks -- turn [--store sqlite|postgres]
       dotnet run -c Release --project tests/Conversational.Benchmarks -- pricing
+      dotnet run -c Release --project tests/Conversational.Benchmarks -- knowledge [--data DIR]
       dotnet run -c Release --project tests/Conversational.Benchmarks -- http --store sqlite|postgres
           [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
           [--turns-per-conversation 20] [--latencies FILE] [--url http://127.0.0.1:PORT]
@@ -63,6 +65,20 @@ switch (args[0])
         }
 
         return PricingBenchmarkRunner.Run();
+
+    case "knowledge":
+        if (options.Keys.Any(key => key != "data"))
+        {
+            Console.Error.WriteLine("knowledge takes only --data DIR.");
+            return 2;
+        }
+
+        if (options.TryGetValue("data", out var data))
+        {
+            KnowledgeBenchmarkData.Directory = Path.GetFullPath(data);
+        }
+
+        return KnowledgeBenchmarkRunner.Run();
 
     case "http":
         if (store is null)

@@ -130,7 +130,7 @@ internal static class NluEvaluation
         return new FoldRun(metrics, trainSeconds, micros);
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void Write(IntentMetrics metrics, double trainSeconds, double p50, double p99, int? folds, bool json)

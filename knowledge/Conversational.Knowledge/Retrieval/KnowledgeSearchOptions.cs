@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conversational.Knowledge.Retrieval;
+
+/// <summary>
+/// How knowledge search ranks and when it answers. Bound from <c>Knowledge:Search</c>, validated at start; the defaults
+/// were measured with <c>kb eval</c> (knowledge/README.md, "Measured").
+/// </summary>
+public sealed class KnowledgeSearchOptions
+{
+    public const string SectionName = "Knowledge:Search";
+
+    /// <summary>
+    /// Below this <see cref="SearchResult.Confidence"/> the bot does not answer from knowledge (0–1; see
+    /// <see cref="AnswerConfidence"/> for how it is computed and chosen).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float ConfidenceFloor { get; set; } = 0.35f;
+
+    /// <summary>Weight of the BM25 ranking in the fusion.</summary>
+    [Range(0.0, 10.0)]
+    public float LexicalWeight { get; set; } = 1f;
+
+    /// <summary>Weight of the dense (embedding) ranking in the fusion.</summary>
+    [Range(0.0, 10.0)]
+    public float DenseWeight { get; set; } = 1.5f;
+
+    /// <summary>
+    /// Weight of a third ranking in the fusion: whole entries by BM25 over all their chunks as one text, which rewards
+    /// an entry whose variants together share the question's words. It only re-scores entries the other two found.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public float EntryLexicalWeight { get; set; } = 0.5f;
+
+    /// <summary>The k of reciprocal-rank fusion: larger flattens the difference between the first ranks.</summary>
+    [Range(1.0, 1000.0)]
+    public float RankConstant { get; set; } = 60f;
+
+    /// <summary>How many chunks each retriever contributes before fusion.</summary>
+    [Range(1, 1000)]
+    public int CandidateDepth { get; set; } = 50;
+
+    /// <summary>
+    /// How much of a chunk's stored vector is its entry's centroid (the mean of its chunks' vectors) rather than its own
+    /// text: 0 keeps chunks apart; more makes a question near any variant of an entry near all of them.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public float EntryContextWeight { get; set; } = 1f;
+
+    /// <summary>The in-process vector index: exact (SIMD scan) or approximate (inverted file) for large collections.</summary>
+    public VectorIndexKind IndexKind { get; set; } = VectorIndexKind.Exact;
+
+    /// <summary>Length of the default embedder's vectors.</summary>
+    [Range(16, 4096)]
+    public int Dimensions { get; set; } = 384;
+}
+
+public enum VectorIndexKind
+{
+    Exact,
+    Approximate,
+}
