@@ -20,6 +20,7 @@ public sealed partial class KnowledgeIndexer(IKnowledgeChanges changes, HybridRe
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private long _sequence;
+    private bool _disposed;
 
     /// <summary>The last change the index reflects.</summary>
     public long Sequence => Interlocked.Read(ref _sequence);
@@ -34,12 +35,24 @@ public sealed partial class KnowledgeIndexer(IKnowledgeChanges changes, HybridRe
     public Task StopAsync(CancellationToken cancellationToken)
     {
         changes.Changed -= OnChanged;
-        _stopping.Cancel();
+        // A host that failed to start may dispose its services before it stops them.
+        if (!Volatile.Read(ref _disposed))
+        {
+            _stopping.Cancel();
+        }
+
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
+        changes.Changed -= OnChanged;
+        if (Interlocked.Exchange(ref _disposed, true))
+        {
+            return;
+        }
+
+        _stopping.Cancel();
         _stopping.Dispose();
         _catchingUp.Dispose();
     }
