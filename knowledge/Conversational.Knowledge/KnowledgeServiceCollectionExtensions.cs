@@ -1,3 +1,4 @@
+using Conversational.Knowledge.Answering;
 using Conversational.Knowledge.Embeddings;
 using Conversational.Knowledge.Retrieval;
 using Conversational.Knowledge.Understanding;
@@ -51,5 +52,10 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => new HybridRetriever(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             sp.GetRequiredService<IVectorIndex>(), sp.GetRequiredService<IOptions<KnowledgeSearchOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+
+        // After the vector loader: the indexer replays the knowledge base into the retriever, then follows its changes.
+        services.AddSingleton<KnowledgeIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeIndexer>());
+        services.AddSingleton<KnowledgeAnswerer>();
     }
 }

@@ -15,6 +15,7 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(BotReplied), nameof(BotReplied))]
 [JsonDerivedType(typeof(IntentRecognized), nameof(IntentRecognized))]
 [JsonDerivedType(typeof(EmotionFlagged), nameof(EmotionFlagged))]
+[JsonDerivedType(typeof(KnowledgeAnswered), nameof(KnowledgeAnswered))]
 [JsonDerivedType(typeof(SkillStepped), nameof(SkillStepped))]
 [JsonDerivedType(typeof(SkillEnded), nameof(SkillEnded))]
 [JsonDerivedType(typeof(SkillFactRecorded), nameof(SkillFactRecorded))]
@@ -42,6 +43,12 @@ public sealed record UserMessaged(Activity Activity, string? ChannelMessageId) :
 public sealed record BotReplied(Activity Activity) : ConversationEvent;
 
 public sealed record IntentRecognized(string Intent, double Confidence) : ConversationEvent;
+
+/// <summary>
+/// The bot answered from knowledge entry <paramref name="EntryId"/> (cited by <paramref name="Title"/>), as sure as
+/// <paramref name="Confidence"/> (0–1). The message was understood, whatever the intent model made of it.
+/// </summary>
+public sealed record KnowledgeAnswered(string EntryId, string Title, float Confidence) : ConversationEvent;
 
 /// <summary>
 /// The customer's message shows abuse (辱骂), a complaint threat (投诉/12315/监管), a churn threat (销户) or urgency, at a

@@ -60,6 +60,8 @@ public sealed record ConversationState
                 ConsecutiveFailedTurns = 0,
             },
             IntentRecognized => next with { ConsecutiveMisunderstandings = 0, ConsecutiveFailedTurns = 0 },
+            // Follows the turn's IntentRecognized: an out-of-scope message the knowledge answered was no miss.
+            KnowledgeAnswered => next with { ConsecutiveMisunderstandings = 0 },
             // A step the dialog took means the message was understood, whatever the intent model made of "12" or "XL".
             SkillStepped stepped => next with { ActiveDialog = stepped.Dialog, ConsecutiveMisunderstandings = 0 },
             SkillEnded => next with { ActiveDialog = null, ConsecutiveMisunderstandings = 0 },

@@ -21,6 +21,10 @@ public sealed record BotMessages
     /// <summary>An FAQ topic understood, but no knowledge to answer it from: a person offered.</summary>
     public required string NoAnswerYet { get; init; }
     public required string HandoffNotYetAvailable { get; init; }
+
+    /// <summary>The line under a knowledge answer citing its entry (出处): title, then id.</summary>
+    public required Func<string, string, string> Citation { get; init; }
+
     public required string Error { get; init; }
     public required string ErrorRepeated { get; init; }
 
@@ -64,6 +68,7 @@ public sealed record BotMessages
         ChitChat = "我是智能客服小C，可以帮您查询到手价、办理账单分期和退换货。请问有什么可以帮您？",
         Complaint = "非常抱歉给您带来了不好的体验。您的问题需要人工客服来处理，需要为您转接吗？",
         NoAnswerYet = "这个问题我暂时还不能回答。需要为您转接人工客服吗？",
+        Citation = (title, id) => $"来源：《{title}》（{id}）",
         HandoffNotYetAvailable = "已记录您的转人工请求。人工客服暂未接入本渠道，目前还不能为您转接，非常抱歉。",
         Error = "抱歉，系统刚刚出了点问题，请您再说一次。",
         ErrorRepeated = "非常抱歉，系统连续出现问题，我已重置了当前对话。您可以重新开始，或输入“转人工”联系人工客服。",
@@ -99,6 +104,7 @@ public sealed record BotMessages
             + "handle returns and exchanges. How can I help?",
         Complaint = "I'm very sorry about your experience. A human agent should look into this. Would you like me to transfer you?",
         NoAnswerYet = "I can't answer that question yet. Would you like to talk to a human agent?",
+        Citation = (title, id) => $"Source: \"{title}\" ({id})",
         HandoffNotYetAvailable = "I've noted that you'd like a human agent. Agents are not connected to this channel yet, "
             + "so I can't transfer you right now. I'm sorry.",
         Error = "Sorry, something went wrong on our side. Please say that again.",

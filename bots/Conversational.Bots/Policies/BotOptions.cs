@@ -21,4 +21,13 @@ public sealed class BotOptions
     /// for the customers they know. Visitors are never verified.
     /// </summary>
     public string[] VerifiedChannels { get; set; } = ["app", "cli", "directline"];
+
+    /// <summary>
+    /// The knowledge confidence a message the intent model could not place (out of scope) needs before the bot answers
+    /// it from knowledge. Higher than the search's own floor (which FAQ-topic messages use, the intent model being the
+    /// second opinion): on the demo knowledge, unrelated messages reach 0.38–0.54 ("火星上有没有外卖", "what happened
+    /// to my order") while covered questions score above 0.9.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double UnplacedKnowledgeFloor { get; set; } = 0.6;
 }

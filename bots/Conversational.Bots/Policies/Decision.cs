@@ -1,3 +1,4 @@
+using Conversational.Knowledge.Answering;
 using Conversational.Skills.Dialogs;
 
 namespace Conversational.Bots.Policies;
@@ -10,6 +11,9 @@ public abstract record Decision;
 
 /// <summary>Say one of the bot's messages, with quick replies if given.</summary>
 public sealed record ReplyDecision(string Text, IReadOnlyList<string>? QuickReplies = null) : Decision;
+
+/// <summary>Answer from the knowledge base (知识库) with the entry's answer and its citation.</summary>
+public sealed record KnowledgeAnswerDecision(KnowledgeAnswer Answer) : Decision;
 
 /// <summary>The bot did not understand: ask which of the offered options the customer means.</summary>
 public sealed record ClarifyDecision(IReadOnlyList<string> Options) : Decision;

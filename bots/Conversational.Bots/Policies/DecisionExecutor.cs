@@ -15,6 +15,10 @@ public sealed class DecisionExecutor
             case ReplyDecision reply:
                 context.Reply(reply.Text, reply.QuickReplies);
                 break;
+            case KnowledgeAnswerDecision { Answer: var answer }:
+                context.Record(new KnowledgeAnswered(answer.EntryId, answer.Title, answer.Confidence));
+                context.Reply(answer.Text + "\n\n" + messages.Citation(answer.Title, answer.EntryId));
+                break;
             case ClarifyDecision clarify:
                 context.Reply(messages.Clarify, clarify.Options);
                 break;

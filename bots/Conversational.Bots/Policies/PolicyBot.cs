@@ -1,6 +1,7 @@
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Turns;
+using Conversational.Knowledge.Answering;
 using Conversational.Knowledge.Understanding;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Conversational.Bots.Policies;
 
 /// <summary>
-/// The bot: understand the message; give it to the skill dialog in progress or the one it asks for; otherwise let the
+/// The bot: understand the message; give it to the skill dialog in progress or the one it asks for; otherwise look an
+/// FAQ topic or an out-of-scope message up in the knowledge base (in the reply language, on the activity's channel), let the
 /// policy decide and the executor act, step by step, until the policy says listen or the step cap is reached.
 /// </summary>
-public sealed partial class PolicyBot(IUnderstanding understanding, SkillDispatcher skills, ITurnPolicy policy,
+public sealed partial class PolicyBot(IUnderstanding understanding, SkillDispatcher skills, KnowledgeAnswerer knowledge, ITurnPolicy policy,
     DecisionExecutor executor, IOptions<BotOptions> options, ILogger<PolicyBot> logger) : IBot
 {
     public async Task OnTurnAsync(TurnContext context, CancellationToken cancellationToken)
@@ -24,6 +26,13 @@ public sealed partial class PolicyBot(IUnderstanding understanding, SkillDispatc
             if (await skills.TryHandleAsync(context, cancellationToken))
             {
                 return;
+            }
+
+            var intent = context.Understanding.Intent;
+            if (context.State.ActiveDialog is null && (Intents.IsFaq(intent) || intent == Intents.OutOfScope))
+            {
+                context.Knowledge = await knowledge.LookUpAsync(text, context.Language, context.Activity.ChannelId ?? context.State.Channel,
+                    Intents.IsFaq(intent) ? 0 : options.Value.UnplacedKnowledgeFloor, cancellationToken);
             }
         }
 

@@ -38,7 +38,9 @@ public sealed class TurnPolicy : ITurnPolicy
             Intents.TransferToHuman => new HandOffDecision(HandoffReasons.CustomerAsked, context.State.ActiveDialog),
             // A person should hear a complaint; the customer chooses, so a venting customer is not cut off mid-sentence.
             Intents.Complaint => new ReplyDecision(messages.Complaint, [messages.TransferToHumanOption]),
-            var intent when Intents.IsFaq(intent) => AnswerFromKnowledge(messages),
+            // The knowledge base answers FAQ topics and, before the clarify ladder, messages the model could not place.
+            _ when context.Knowledge?.Answer is { } answer => new KnowledgeAnswerDecision(answer),
+            var intent when Intents.IsFaq(intent) => NoKnowledgeAnswer(messages),
             _ => NotUnderstood(context, understanding, messages),
         };
     }
@@ -59,17 +61,14 @@ public sealed class TurnPolicy : ITurnPolicy
         return new ClarifyDecision(candidates.Count == 2 ? candidates : messages.MenuOptions);
     }
 
-    /// <summary>
-    /// Clarifying did not help. The ladder's next rung is the knowledge search (its own issue): it answers here when it
-    /// finds an answer it trusts. Until it lands, and whenever it finds none, the bot offers a person.
-    /// </summary>
+    /// <summary>Clarifying did not help, and the knowledge base had no answer it trusts: the bot offers a person.</summary>
     private static Decision StillUnclear(BotMessages messages) =>
         new ReplyDecision(messages.OfferHuman, [messages.TransferToHumanOption]);
 
     /// <summary>
-    /// An FAQ topic: the knowledge base answers these (its own issue). Until it lands the bot says it cannot answer yet
-    /// and offers a person, instead of pretending it did not understand.
+    /// An FAQ topic the knowledge base has no answer it trusts for: the bot says it cannot answer and offers a person,
+    /// instead of pretending it did not understand.
     /// </summary>
-    private static Decision AnswerFromKnowledge(BotMessages messages) =>
+    private static Decision NoKnowledgeAnswer(BotMessages messages) =>
         new ReplyDecision(messages.NoAnswerYet, [messages.TransferToHumanOption]);
 }

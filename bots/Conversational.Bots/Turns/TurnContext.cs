@@ -1,5 +1,6 @@
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Knowledge.Answering;
 using Conversational.Knowledge.Understanding;
 
 namespace Conversational.Bots.Turns;
@@ -23,6 +24,9 @@ public sealed class TurnContext(Activity activity, ConversationState state)
 
     /// <summary>Set once the bot has understood the message.</summary>
     public Understanding? Understanding { get; set; }
+
+    /// <summary>Set when the bot looked the message up in the knowledge base, before the policy decides.</summary>
+    public KnowledgeLookup? Knowledge { get; set; }
 
     public IReadOnlyList<ConversationEvent> Outbox => _outbox;
 

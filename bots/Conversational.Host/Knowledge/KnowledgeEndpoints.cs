@@ -32,6 +32,8 @@ public static class KnowledgeEndpoints
         entries.MapPut("/{id}", EditAsync).WithSummary("New content for an entry still at expectedVersion.");
         entries.MapPost("/{id}/retire", RetireAsync).WithSummary("Takes an entry out of the bot's answers; it stays, with its history.");
         entries.MapGet("/{id}/versions", HistoryAsync).WithSummary("Every version, newest first: who, when, which fields changed.");
+        app.MapPost("/api/knowledge/search", KnowledgeTestBox.SearchAsync).WithTags("Knowledge").RequireAuthorization(Trainers)
+            .WithSummary("The bot's knowledge search for {question, language?, channel?}: ranked entries with lexical, dense and fused scores.");
         return app;
     }
 

@@ -64,4 +64,8 @@ public static class KnowledgeLanguages
     /// <summary>The language as spelled here (<c>zh-cn</c> → <c>zh-CN</c>); an unknown one is returned as given.</summary>
     public static string Canonical(string language) =>
         All.FirstOrDefault(known => string.Equals(known, language, StringComparison.OrdinalIgnoreCase)) ?? language;
+
+    /// <summary>The knowledge language for a conversation's locale: English for <c>en</c>, <c>en-US</c>…, else Chinese.</summary>
+    public static string ForLocale(string locale) =>
+        locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
 }

@@ -2,6 +2,8 @@ using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Policies;
 using Conversational.Bots.Turns;
+using Conversational.Knowledge.Answering;
+using Conversational.Knowledge.Retrieval;
 using Conversational.Knowledge.Understanding;
 using Conversational.Testing;
 
@@ -107,6 +109,38 @@ public sealed class TurnPolicyTests
         Assert.Equal(BotMessages.Chinese.OfferHuman, context.Outbox.OfType<BotReplied>().Single().Activity.Text);
         Assert.Equal([BotMessages.Chinese.TransferToHumanOption], QuickReplies(context));
         Assert.Empty(context.Outbox.OfType<HandoffRequested>());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "运费多少", "来源：《运费怎么收》（shipping-fee.zh）")]
+    [InlineData("en", "how much is shipping", "Source: \"How much is shipping?\" (shipping-fee.en)")]
+    public void AKnowledgeAnswer_IsGivenWithItsCitation_AndRecorded(string language, string utterance, string citation)
+    {
+        var id = language == "en" ? "shipping-fee.en" : "shipping-fee.zh";
+        var title = language == "en" ? "How much is shipping?" : "运费怎么收";
+        var answer = new KnowledgeAnswer(id, title, "**99**", language, 0.9f);
+        var context = new TurnContext(Messages.From("c1", "conv-1", utterance) with { Id = "2" }, State())
+        {
+            Understanding = DemoUnderstanding.Understand(utterance),
+            Knowledge = new KnowledgeLookup(SearchResult.Empty, answer),
+        };
+
+        _executor.Execute(_policy.Decide(context), context);
+
+        Assert.Equal("**99**\n\n" + citation, context.Outbox.OfType<BotReplied>().Single().Activity.Text);
+        Assert.Equal(new KnowledgeAnswered(id, title, 0.9f), Assert.Single(context.Outbox.OfType<KnowledgeAnswered>()));
+    }
+
+    [Fact]
+    public void AnOutOfScopeMessageTheKnowledgeAnswers_IsNotAMiss()
+    {
+        var state = State() with { ConsecutiveMisunderstandings = 1 };
+
+        var next = new[] { new IntentRecognized(Intents.OutOfScope, 0.5), (ConversationEvent)new KnowledgeAnswered("a", "A", 0.9f) }
+            .Select((e, i) => new StoredEvent("conv-1", state.Version + i + 1, DateTimeOffset.UnixEpoch, e))
+            .Aggregate(state, (current, stored) => current.Apply(stored));
+
+        Assert.Equal(0, next.ConsecutiveMisunderstandings);
     }
 
     [Theory]

@@ -60,6 +60,32 @@ public sealed class KnowledgeEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_RanksTheEntryWithItsScores_AndANewEntryIsFoundWithoutARestart()
+    {
+        using var shipping = await _trainer.PostAsJsonAsync("/api/knowledge/search", new { question = "运费多少", language = "zh-CN", channel = "app" });
+        var found = await ReadAsync<KnowledgeTestResult>(shipping);
+
+        var best = found.Hits[0];
+        Assert.Equal(("shipping-fee.zh", "运费怎么收", 1, 1), (best.EntryId, best.Title, best.LexicalRank, best.DenseRank));
+        Assert.True(best.Lexical > 0 && best.Dense > 0 && best.Fused > 0, $"scores {best.Lexical} {best.Dense} {best.Fused}");
+        Assert.True(found.WouldAnswer && found.Confidence >= found.Floor);
+
+        (await _trainer.PostAsJsonAsync(Entries, NewEntry)).Dispose();
+        Assert.Equal("api-gift-wrap", await EventuallyFirstAsync("送人可以包装吗", "api-gift-wrap"));
+    }
+
+    [Fact]
+    public async Task Search_WithoutAQuestion_400_AndForAnAgent_403()
+    {
+        var agent = await SignInAsync("agent1", "Agent#2026");
+
+        using var empty = await _trainer.PostAsJsonAsync("/api/knowledge/search", new { language = "en" });
+        using var forbidden = await agent.PostAsJsonAsync("/api/knowledge/search", new { question = "shipping" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.Forbidden), (empty.StatusCode, forbidden.StatusCode));
+    }
+
+    [Fact]
     public async Task CreateEditRetire_EachMakesAVersion_WithTheTrainerAsAuthor()
     {
         using var created = await _trainer.PostAsJsonAsync(Entries, NewEntry);
@@ -139,6 +165,23 @@ public sealed class KnowledgeEndpointsTests : IAsyncLifetime
 
     private async Task<KnowledgeEntryList> ListAsync(string query) =>
         (await _trainer.GetFromJsonAsync<KnowledgeEntryList>(Entries + query, ConversationJson.Options))!;
+
+    // The index follows the knowledge base in the background: wait (bounded) for the search to see the change.
+    private async Task<string?> EventuallyFirstAsync(string question, string expected)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            using var response = await _trainer.PostAsJsonAsync("/api/knowledge/search", new { question, language = "zh-CN" });
+            var first = (await ReadAsync<KnowledgeTestResult>(response)).Hits.FirstOrDefault()?.EntryId;
+            if (first == expected || deadline.IsCancellationRequested)
+            {
+                return first;
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Conversational.Host.Tests.Widget;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -85,6 +86,26 @@ public sealed class TrainerConsoleTests(TrainerConsoleFixture fixture) : IClassF
         await Expect(History.First).ToContainTextAsync("下线");
         await Expect(History.First.Locator(".chip")).ToHaveTextAsync(["状态"]);
         await Expect(_page.Locator("#entry-list .entry")).ToContainTextAsync("已下线");
+    }
+
+    [Fact]
+    public async Task The_test_box_ranks_the_expected_entry_first_with_its_three_scores_and_says_the_bot_would_answer()
+    {
+        await SignInAsync("trainer", "Trainer#2026");
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "测试问题" }).ClickAsync();
+        await _page.GetByLabel("问题", new() { Exact = true }).FillAsync("运费多少");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+
+        var first = _page.Locator("#test-results tbody tr").First;
+        await Expect(first).ToContainTextAsync("运费怎么收");
+        await Expect(first).ToContainTextAsync("shipping-fee.zh");
+        await Expect(first.Locator("td.num")).ToHaveCountAsync(4);
+        await Expect(first.Locator("td.num").Nth(1)).ToHaveTextAsync(new Regex(@"^\d+\.\d{2}第 1 名$"));
+        await Expect(first.Locator("td.num").Nth(2)).ToHaveTextAsync(new Regex(@"^0\.\d{3}第 1 名$"));
+        await Expect(first.Locator("td.num").Nth(3)).ToHaveTextAsync(new Regex(@"^0\.\d{4}$"));
+        await Expect(_page.Locator("#test-verdict")).ToContainTextAsync("机器人会用第一条作答");
+        await Expect(_page.Locator("#workspace")).ToBeHiddenAsync();
     }
 
     [Fact]
