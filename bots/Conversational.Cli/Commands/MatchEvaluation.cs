@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Conversational.Knowledge.Matching;
 
 namespace Conversational.Cli.Commands;
@@ -101,41 +100,7 @@ internal static class MatchEvaluation
     private static void Write(MatchMetrics metrics, double trainSeconds, int? folds, bool json)
     {
         (string Name, double Value)[] fields = [("accuracy", metrics.Accuracy), ("f1", metrics.F1), ("train_seconds", trainSeconds)];
-        if (!json)
-        {
-            Console.WriteLine($"examples: {metrics.Examples}");
-            foreach (var (name, value) in fields)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Math.Round(value, 4)}"));
-            }
-
-            if (folds is { } count)
-            {
-                Console.WriteLine($"folds: {count}");
-            }
-
-            return;
-        }
-
-        using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("examples", metrics.Examples);
-            foreach (var (name, value) in fields)
-            {
-                writer.WriteNumber(name, Math.Round(value, 4));
-            }
-
-            if (folds is { } count)
-            {
-                writer.WriteNumber("folds", count);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        stdout.WriteByte((byte)'\n');
+        MetricsOutput.Write([("examples", metrics.Examples)], fields, folds, json);
     }
 
     private sealed record FoldRun(MatchMetrics Metrics, double TrainSeconds);

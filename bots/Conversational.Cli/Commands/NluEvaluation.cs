@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Conversational.Knowledge.IntentClassification;
 
 namespace Conversational.Cli.Commands;
@@ -151,43 +150,7 @@ internal static class NluEvaluation
         fields.Add(("predict_p50_us", p50));
         fields.Add(("predict_p99_us", p99));
 
-        if (!json)
-        {
-            Console.WriteLine($"examples: {metrics.Examples}");
-            Console.WriteLine($"labels: {metrics.Labels}");
-            foreach (var (name, value) in fields)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Math.Round(value, 4)}"));
-            }
-
-            if (folds is { } count)
-            {
-                Console.WriteLine($"folds: {count}");
-            }
-
-            return;
-        }
-
-        using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("examples", metrics.Examples);
-            writer.WriteNumber("labels", metrics.Labels);
-            foreach (var (name, value) in fields)
-            {
-                writer.WriteNumber(name, Math.Round(value, 4));
-            }
-
-            if (folds is { } count)
-            {
-                writer.WriteNumber("folds", count);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        stdout.WriteByte((byte)'\n');
+        MetricsOutput.Write([("examples", metrics.Examples), ("labels", metrics.Labels)], fields, folds, json);
     }
 
     private sealed record FoldRun(IntentMetrics Metrics, double TrainSeconds, double[] Micros);
