@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Conversational.Host.Tests;
 
@@ -19,6 +20,34 @@ public sealed class ConversationalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// Starts a host that must refuse to start, and returns why. WebApplicationFactory's deferred host races the failed
+    /// start: on a busy machine it may read the already disposed service provider and throw ObjectDisposedException,
+    /// which hides the real error. A start that loses the race is tried again; the validation error must still appear.
+    /// </summary>
+    public static async Task<OptionsValidationException> StartupFailureAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var factory = new ConversationalFactory(settings);
+            try
+            {
+                factory.CreateClient().Dispose();
+            }
+            catch (OptionsValidationException error)
+            {
+                return error;
+            }
+            catch (ObjectDisposedException) when (attempt < Attempts)
+            {
+                continue;
+            }
+
+            throw new Xunit.Sdk.XunitException("The host started, but it should have refused these settings.");
         }
     }
 

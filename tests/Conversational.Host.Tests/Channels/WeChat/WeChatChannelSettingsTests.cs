@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 
 namespace Conversational.Host.Tests.Channels.WeChat;
 
@@ -31,9 +30,7 @@ public sealed class WeChatChannelSettingsTests
             ["WeChat:AppSecret"] = WeChatTestHost.AppSecret,
             [key] = value,
         };
-        await using var factory = new ConversationalFactory(settings);
-
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        var error = await ConversationalFactory.StartupFailureAsync(settings);
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
