@@ -22,6 +22,12 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(HandoffRequested), nameof(HandoffRequested))]
 [JsonDerivedType(typeof(AgentAssigned), nameof(AgentAssigned))]
 [JsonDerivedType(typeof(HandedBackToBot), nameof(HandedBackToBot))]
+[JsonDerivedType(typeof(HandoffQueued), nameof(HandoffQueued))]
+[JsonDerivedType(typeof(AgentReplied), nameof(AgentReplied))]
+[JsonDerivedType(typeof(HandoffTransferred), nameof(HandoffTransferred))]
+[JsonDerivedType(typeof(HandoffClosed), nameof(HandoffClosed))]
+[JsonDerivedType(typeof(HandoffCancelled), nameof(HandoffCancelled))]
+[JsonDerivedType(typeof(AgentRated), nameof(AgentRated))]
 [JsonDerivedType(typeof(TurnFailed), nameof(TurnFailed))]
 [JsonDerivedType(typeof(DialogReset), nameof(DialogReset))]
 [JsonDerivedType(typeof(CustomerBehaviour), nameof(CustomerBehaviour))]
@@ -74,7 +80,32 @@ public sealed record HandoffRequested(string Reason, DialogSnapshot? Dialog = nu
 /// <summary>An agent owns the conversation from here on; the bot stays silent.</summary>
 public sealed record AgentAssigned(string AgentId) : ConversationEvent;
 
-public sealed record HandedBackToBot(string AgentId) : ConversationEvent;
+/// <summary>
+/// The agent gave the conversation back. With <paramref name="ResumeStep"/> the bot continues the skill dialog the
+/// customer was in at that step (e.g. the installment confirmation) instead of where it stopped.
+/// </summary>
+public sealed record HandedBackToBot(string AgentId, string? ResumeStep = null) : ConversationEvent;
+
+/// <summary>排队: the conversation waits in <paramref name="SkillGroup"/>'s queue at <paramref name="Priority"/> (0–100).</summary>
+public sealed record HandoffQueued(string SkillGroup, int Priority) : ConversationEvent;
+
+/// <summary>The agent's message to the customer; its activity comes from the agent (role <c>agent</c>).</summary>
+public sealed record AgentReplied(Activity Activity) : ConversationEvent;
+
+/// <summary>
+/// 转接: the agent passed the conversation on, to one agent or to a skill group, with a note for whoever takes it.
+/// The conversation waits again until the next agent accepts.
+/// </summary>
+public sealed record HandoffTransferred(string FromAgentId, string? ToAgentId, string? ToSkillGroup, string? Note) : ConversationEvent;
+
+/// <summary>The agent finished with a disposition code (处理结果); the bot takes over and asks for a rating.</summary>
+public sealed record HandoffClosed(string AgentId, string Disposition) : ConversationEvent;
+
+/// <summary>The customer stopped waiting: gave up, or left a message (留言) that became ticket <paramref name="TicketId"/>.</summary>
+public sealed record HandoffCancelled(string Reason, string? TicketId = null) : ConversationEvent;
+
+/// <summary>满意度 (CSAT): the customer rated the agent's service 1–5; assignment avoids an agent rated 1 or 2.</summary>
+public sealed record AgentRated(string AgentId, int Score) : ConversationEvent;
 
 /// <summary>A turn threw; the customer got an apology instead of an answer.</summary>
 public sealed record TurnFailed(string Error) : ConversationEvent;

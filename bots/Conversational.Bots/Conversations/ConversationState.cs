@@ -7,6 +7,9 @@ namespace Conversational.Bots.Conversations;
 public enum ConversationOwner
 {
     Bot,
+
+    /// <summary>Handed off and queued: no agent has accepted yet.</summary>
+    Waiting,
     Agent,
 }
 
@@ -67,7 +70,10 @@ public sealed record ConversationState
             SkillEnded => next with { ActiveDialog = null, ConsecutiveMisunderstandings = 0 },
             SkillFactRecorded recorded => next with { SkillFacts = [.. SkillFacts, recorded.Fact] },
             AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId },
-            HandedBackToBot => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
+            HandoffQueued or HandoffTransferred => next with { Owner = ConversationOwner.Waiting, AgentId = null },
+            HandedBackToBot or HandoffCancelled => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
+            // The agent resolved what the customer came for, so the bot does not pick the old dialog up again.
+            HandoffClosed => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0, ActiveDialog = null },
             TurnFailed => next with { ConsecutiveFailedTurns = ConsecutiveFailedTurns + 1 },
             DialogReset => next with { ConsecutiveFailedTurns = 0, ConsecutiveMisunderstandings = 0, ActiveDialog = null },
             _ => next,

@@ -13,6 +13,7 @@ public static class ConversationTranscript
         {
             UserMessaged user => user.Activity,
             BotReplied bot => bot.Activity,
+            AgentReplied agent => agent.Activity,
             _ => null,
         };
         return activity is null
