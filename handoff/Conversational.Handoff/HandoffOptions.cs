@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Conversational.Handoff;
 
 /// <summary>Queues, offers and presence. Bound from the <c>Handoff</c> section, validated at start.</summary>
-public sealed class HandoffOptions
+public sealed class HandoffOptions : IValidatableObject
 {
     public const string SectionName = "Handoff";
 
@@ -20,10 +20,31 @@ public sealed class HandoffOptions
     public TimeSpan AverageHandleTime { get; set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Per skill group: where its customers overflow (溢出) and after how long a wait.</summary>
-    public Dictionary<string, QueueGroupOptions> Groups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, QueueGroupOptions> Groups { get; set; } = new(StringComparer.Ordinal);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Data annotations do not descend into dictionary values; each group is checked here, by its path.
+        foreach (var (name, group) in Groups)
+        {
+            var path = $"{SectionName}:{nameof(Groups)}:{name}";
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(group, new ValidationContext(group), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult($"{path}: {result.ErrorMessage}", [$"{nameof(Groups)}:{name}"]);
+            }
+
+            if (string.Equals(group.OverflowTo, name, StringComparison.Ordinal))
+            {
+                yield return new ValidationResult($"{path}:{nameof(QueueGroupOptions.OverflowTo)} names the group itself.",
+                    [$"{nameof(Groups)}:{name}"]);
+            }
+        }
+    }
 }
 
-/// <summary>One skill group's overflow rule.</summary>
+/// <summary>One skill group's overflow rule (溢出): customers still waiting after <see cref="OverflowAfter"/> move to the backup group.</summary>
 public sealed class QueueGroupOptions
 {
     /// <summary>The backup group; none: customers stay.</summary>
