@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -112,20 +111,16 @@ public static class DirectLineLoad
         }
     }
 
-    private sealed record PhaseResult(long Turns, long Errors, double[] Latencies, TimeSpan Elapsed);
-
-    private static async Task<PhaseResult> RunPhaseAsync(HttpClient client, DirectLineLoadConversation[] conversations, TimeSpan duration,
-        string phase)
+    private static Task<LoadPhaseResult> RunPhaseAsync(HttpClient client, DirectLineLoadConversation[] conversations, TimeSpan duration,
+        string name)
     {
-        LoadRun.Progress($"{phase}: {conversations.Length} loops for {duration.TotalSeconds:0} s");
-        using var hardStop = new CancellationTokenSource(duration + ReplyTimeout + TimeSpan.FromSeconds(5));
-        var errors = new ConcurrentDictionary<string, int>();
-        var turns = 0L;
-        var errorCount = 0L;
+        LoadRun.Progress($"{name}: {conversations.Length} loops for {duration.TotalSeconds:0} s");
+        var phase = new LoadPhase(name);
         var started = Stopwatch.GetTimestamp();
 
         async Task<List<double>> LoopAsync(DirectLineLoadConversation conversation)
         {
+            using var hardStop = new CancellationTokenSource(duration + ReplyTimeout + TimeSpan.FromSeconds(5));
             var latencies = new List<double>(4096);
             while (Stopwatch.GetElapsedTime(started) < duration && !hardStop.IsCancellationRequested)
             {
@@ -134,31 +129,18 @@ public static class DirectLineLoad
                 {
                     await conversation.SayAsync(client, "你好", ReplyTimeout, hardStop.Token);
                     latencies.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
-                    Interlocked.Increment(ref turns);
+                    phase.CountTurn();
                 }
                 catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or TimeoutException)
                 {
-                    Interlocked.Increment(ref errorCount);
-                    var kind = exception.GetType().Name + ": " + exception.Message;
-                    errors.AddOrUpdate(kind.Length > 160 ? kind[..160] : kind, 1, (_, n) => n + 1);
+                    phase.CountError(exception);
                 }
             }
 
             return latencies;
         }
 
-        using var reporting = new CancellationTokenSource();
-        var reporter = LoadRun.ReportAsync(phase, () => (Interlocked.Read(ref turns), Interlocked.Read(ref errorCount)), started, reporting.Token);
-        var loops = await Task.WhenAll(conversations.Select(c => Task.Run(() => LoopAsync(c))));
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        await reporting.CancelAsync();
-        await reporter;
-        foreach (var (kind, count) in errors.OrderByDescending(e => e.Value))
-        {
-            LoadRun.Progress($"{phase}: {count} × {kind}");
-        }
-
-        return new PhaseResult(turns, errorCount, [.. loops.SelectMany(l => l)], elapsed);
+        return phase.RunAsync(conversations.Select(c => (Func<Task<List<double>>>)(() => LoopAsync(c))));
     }
 
     /// <returns>Activities in the logs no socket delivered, and activities delivered that no log has.</returns>

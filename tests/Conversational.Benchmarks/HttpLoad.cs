@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -105,8 +104,6 @@ public static class HttpLoad
 
     private sealed record Session(string Token, string ConversationId);
 
-    private sealed record PhaseResult(long Turns, long Errors, double[] Latencies, TimeSpan Elapsed);
-
     private static async Task<Session[]> CreateSessionsAsync(HttpClient client, HttpLoadOptions options)
     {
         LoadRun.Progress($"creating {options.Visitors} visitors and {options.Conversations} conversations");
@@ -143,19 +140,17 @@ public static class HttpLoad
         return started.GetProperty("conversationId").GetString()!;
     }
 
-    private static async Task<PhaseResult> RunPhaseAsync(HttpClient client, Session[] sessions, HttpLoadOptions options, TimeSpan duration,
-        string phase)
+    private static Task<LoadPhaseResult> RunPhaseAsync(HttpClient client, Session[] sessions, HttpLoadOptions options, TimeSpan duration,
+        string name)
     {
-        LoadRun.Progress($"{phase}: {sessions.Length} loops for {duration.TotalSeconds:0} s");
-        // Requests still running at the end get this long to finish; then they are cancelled and counted as errors.
-        using var hardStop = new CancellationTokenSource(duration + RequestTimeout + TimeSpan.FromSeconds(5));
-        var errors = new ConcurrentDictionary<string, int>();
-        var turns = 0L;
-        var errorCount = 0L;
+        LoadRun.Progress($"{name}: {sessions.Length} loops for {duration.TotalSeconds:0} s");
+        var phase = new LoadPhase(name);
         var started = Stopwatch.GetTimestamp();
 
         async Task<List<double>> LoopAsync(int index)
         {
+            // Requests still running at the end get this long to finish; then they are cancelled and counted as errors.
+            using var hardStop = new CancellationTokenSource(duration + RequestTimeout + TimeSpan.FromSeconds(5));
             var latencies = new List<double>(4096);
             var session = sessions[index];
             var sent = 0;
@@ -178,38 +173,23 @@ public static class HttpLoad
                     if (status == HttpStatusCode.OK)
                     {
                         latencies.Add(elapsed);
-                        Interlocked.Increment(ref turns);
+                        phase.CountTurn();
                     }
                     else
                     {
-                        Interlocked.Increment(ref errorCount);
-                        errors.AddOrUpdate($"HTTP {(int)status}", 1, (_, n) => n + 1);
+                        phase.CountError($"HTTP {(int)status}");
                     }
                 }
                 catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
                 {
-                    Interlocked.Increment(ref errorCount);
-                    var kind = exception.GetType().Name + ": " + exception.Message;
-                    errors.AddOrUpdate(kind.Length > 160 ? kind[..160] : kind, 1, (_, n) => n + 1);
+                    phase.CountError(exception);
                 }
             }
 
             return latencies;
         }
 
-        using var reporting = new CancellationTokenSource();
-        var reporter = LoadRun.ReportAsync(phase, () => (Interlocked.Read(ref turns), Interlocked.Read(ref errorCount)), started, reporting.Token);
-        var loops = await Task.WhenAll(Enumerable.Range(0, sessions.Length).Select(i => Task.Run(() => LoopAsync(i))));
-        var elapsedPhase = Stopwatch.GetElapsedTime(started);
-        await reporting.CancelAsync();
-        await reporter;
-
-        foreach (var (kind, count) in errors.OrderByDescending(e => e.Value))
-        {
-            LoadRun.Progress($"{phase}: {count} × {kind}");
-        }
-
-        return new PhaseResult(turns, errorCount, [.. loops.SelectMany(l => l)], elapsedPhase);
+        return phase.RunAsync(Enumerable.Range(0, sessions.Length).Select(i => (Func<Task<List<double>>>)(() => LoopAsync(i))));
     }
 
     private static async Task<HttpStatusCode> SendMessageAsync(HttpClient client, Session session, CancellationToken cancellationToken)

@@ -68,7 +68,7 @@ public static class LoadRun
     }
 
     /// <summary>Every 2 s until cancelled: the phase's turns so far, their rate and the errors.</summary>
-    public static async Task ReportAsync(string phase, Func<(long Turns, long Errors)> read, long started, CancellationToken cancellationToken)
+    internal static async Task ReportAsync(string phase, Func<(long Turns, long Errors)> read, long started, CancellationToken cancellationToken)
     {
         var last = 0L;
         try
