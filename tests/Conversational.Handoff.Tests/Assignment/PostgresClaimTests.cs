@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conversational.Handoff.Agents;
 using Conversational.Handoff.Assignment;
 using Conversational.Handoff.Queues;
 using Conversational.Storage;
@@ -128,9 +129,9 @@ public sealed class PostgresClaimTests(PostgresFixture postgres) : IAsyncLifetim
         });
         await using var second = await first.StartPeerAsync();
         await second.Services.GetRequiredService<DatabaseNotificationListener>().Listening;
-        var roster = second.Services.GetRequiredService<Agents.AgentRoster>();
-        await roster.SaveProfileAsync(new Agents.AgentProfile("a1", "坐席", [new Agents.SkillProficiency("general", 3)], 2), default);
-        await roster.SetStatusAsync("a1", Agents.AgentStatus.Available, default);
+        var roster = second.Services.GetRequiredService<AgentRoster>();
+        await roster.SaveProfileAsync(new AgentProfile("a1", "坐席", [new SkillProficiency("general", 3)], 2), default);
+        await roster.SetStatusAsync("a1", AgentStatus.Available, default);
         var woken = second.Services.GetRequiredService<HandoffChangeFeed>().NextChange();
 
         await first.Services.GetRequiredService<HandoffQueue>().EnqueueAsync(
