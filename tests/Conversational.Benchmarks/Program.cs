@@ -1,5 +1,6 @@
 // Benchmarks for DESIGN.md §16. A deliberately plain command line (no System.CommandLine): see README.md.
 //   turn [--store sqlite|postgres]
+//   assignment [--store sqlite|postgres]
 //   pricing
 //   knowledge [--data DIR]
 //   http --store sqlite|postgres [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
@@ -11,6 +12,7 @@ using Conversational.Benchmarks;
 const string Usage = """
     usage:
       dotnet run -c Release --project tests/Conversational.Benchmarks -- turn [--store sqlite|postgres]
+      dotnet run -c Release --project tests/Conversational.Benchmarks -- assignment [--store sqlite|postgres]
       dotnet run -c Release --project tests/Conversational.Benchmarks -- pricing
       dotnet run -c Release --project tests/Conversational.Benchmarks -- knowledge [--data DIR]
       dotnet run -c Release --project tests/Conversational.Benchmarks -- http --store sqlite|postgres
@@ -56,6 +58,9 @@ switch (args[0])
 {
     case "turn":
         return TurnBenchmarkRunner.Run(store is null ? ["sqlite", "postgres"] : [store]);
+
+    case "assignment":
+        return await AssignmentThroughput.RunAsync(store is null ? ["sqlite", "postgres"] : [store]);
 
     case "pricing":
         if (options.Count > 0)
