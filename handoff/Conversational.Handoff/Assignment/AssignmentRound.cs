@@ -34,8 +34,14 @@ public sealed partial class AssignmentRound(HandoffDatabase db, AgentRoster rost
 
     private async Task<int> ExpireOffersAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginAsync(cancellationToken);
         var now = db.NowMs;
+        if (!await AnyAsync("SELECT 1 FROM handoff_queue WHERE state = 'offered' AND offer_expires_at <= @now LIMIT 1", cancellationToken,
+                ("@now", now)))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.BeginAsync(cancellationToken);
         var lapsed = new List<(string Conversation, string Agent)>();
         await using (var command = transaction.CreateCommand($"""
             SELECT conversation_id, agent_id FROM handoff_queue WHERE state = 'offered' AND offer_expires_at <= @now
@@ -71,8 +77,16 @@ public sealed partial class AssignmentRound(HandoffDatabase db, AgentRoster rost
             return 0;
         }
 
-        await using var transaction = await db.BeginAsync(cancellationToken);
         var now = db.NowMs;
+        // Nobody has waited the shortest SLA yet: nothing can overflow.
+        var earliestDue = now - (long)rules.Min(r => r.Value.OverflowAfter).TotalMilliseconds;
+        if (!await AnyAsync("SELECT 1 FROM handoff_queue WHERE state = 'waiting' AND group_since <= @cutoff LIMIT 1", cancellationToken,
+                ("@cutoff", earliestDue)))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.BeginAsync(cancellationToken);
         var moved = 0;
         foreach (var (group, rule) in rules)
         {
@@ -136,6 +150,13 @@ public sealed partial class AssignmentRound(HandoffDatabase db, AgentRoster rost
         }
 
         return offered;
+    }
+
+    /// <summary>A read before a write transaction, so an idle round never takes the SQLite writer or a PostgreSQL connection for nothing.</summary>
+    private async Task<bool> AnyAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = db.Command(sql, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     /// <summary>

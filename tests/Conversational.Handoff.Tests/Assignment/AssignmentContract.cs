@@ -193,6 +193,23 @@ public abstract class AssignmentContract : HandoffContract
     }
 
     [Fact]
+    public async Task APendingOffer_SurvivesARestart_AndStillLapsesOnTime()
+    {
+        await Stores.AgentAsync("a1", 3, ("general", 5));
+        await Stores.AgentAsync("a2", 3, ("general", 3));
+        await EnqueueAsync("c1", "u1");
+        await RoundAsync();
+
+        await RestartAsync();
+        var kept = await Stores.HolderAsync("c1");
+        Time.Advance(OfferTimeout);
+        await RoundAsync();
+
+        Assert.Equal((QueueEntryState.Offered, "a1"), kept);
+        Assert.Equal((QueueEntryState.Offered, "a2"), await Stores.HolderAsync("c1"));
+    }
+
+    [Fact]
     public async Task ADecline_GoesToTheNextAgent_AndBackOnlyWhenEveryoneDeclined()
     {
         await Stores.AgentAsync("a1", 3, ("general", 5));
