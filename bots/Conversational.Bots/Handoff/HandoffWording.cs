@@ -31,7 +31,10 @@ public sealed record HandoffWording
     /// <summary>The agent closed the chat: the bot asks for a 1–5 rating of the service.</summary>
     public required string RatingPrompt { get; init; }
 
-    /// <summary>The quick replies under <see cref="RatingPrompt"/>, best first; each starts with its score.</summary>
+    /// <summary>
+    /// The quick replies under <see cref="RatingPrompt"/>, each starting with its score, in score order: on WeChat they are
+    /// numbered lines, and replying "2" must mean 2 there too.
+    /// </summary>
     public required IReadOnlyList<string> RatingOptions { get; init; }
 
     /// <summary>Thanks for score {0}.</summary>
@@ -54,7 +57,7 @@ public sealed record HandoffWording
         StopWaitingOption = "不等了",
         BackFromAgent = "您好，我是智能客服小C，接下来由我继续为您服务。",
         RatingPrompt = "本次人工服务已结束。请为客服的服务打分（1–5分，5分最满意）：",
-        RatingOptions = ["5 非常满意", "4 满意", "3 一般", "2 不满意", "1 非常不满意"],
+        RatingOptions = ["1 非常不满意", "2 不满意", "3 一般", "4 满意", "5 非常满意"],
         Rated = score => score >= 4 ? "感谢您的评价！还有什么可以帮您？" : "感谢您的评价，我们会努力改进。还有什么可以帮您？",
     };
 
@@ -77,7 +80,7 @@ public sealed record HandoffWording
         StopWaitingOption = "Stop waiting",
         BackFromAgent = "Hello, it's C, the virtual assistant, again. Let's carry on.",
         RatingPrompt = "Your chat with the agent has ended. How would you rate the service (1–5, 5 is best)?",
-        RatingOptions = ["5 Excellent", "4 Good", "3 OK", "2 Poor", "1 Very poor"],
+        RatingOptions = ["1 Very poor", "2 Poor", "3 OK", "4 Good", "5 Excellent"],
         Rated = score => score >= 4 ? "Thank you for your rating! Anything else I can help with?"
             : "Thank you for your rating; we'll do better. Anything else I can help with?",
     };
