@@ -84,7 +84,13 @@ public sealed record ConversationState
             AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId, AwaitingLeftMessage = false },
             HandoffQueued or HandoffTransferred => next with { Owner = ConversationOwner.Waiting, AgentId = null },
             HandedBackToBot => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
-            HandoffCancelled => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0, AwaitingLeftMessage = false },
+            HandoffCancelled => next with
+            {
+                Owner = ConversationOwner.Bot,
+                AgentId = null,
+                ConsecutiveMisunderstandings = 0,
+                AwaitingLeftMessage = false,
+            },
             LeaveMessageAsked => next with { AwaitingLeftMessage = true },
             // The agent resolved what the customer came for, so the bot does not pick the old dialog up again.
             HandoffClosed closed => next with

@@ -21,7 +21,8 @@ public sealed partial class AgentFollowUp(IEnumerable<ISkillDialog> dialogs, ILo
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
-        var last = events.LastOrDefault(e => e.Event is HandedBackToBot or HandoffClosed or AgentAssigned or HandoffQueued or HandoffTransferred);
+        var last = events.LastOrDefault(e =>
+            e.Event is HandedBackToBot or HandoffClosed or AgentAssigned or HandoffQueued or HandoffTransferred);
         if (last is null || state.Owner != ConversationOwner.Bot || events.Any(e => e.Seq > last.Seq && e.Event is BotReplied))
         {
             return [];

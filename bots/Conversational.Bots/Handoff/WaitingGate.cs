@@ -37,7 +37,9 @@ public sealed partial class WaitingGate(HandoffQueue queue, HandoffTickets ticke
         var wording = HandoffWording.For(context.Language);
         if (state.AwaitingLeftMessage)
         {
-            await (IsStopWaiting(text) ? GiveUpAsync(context, wording, cancellationToken) : TakeMessageAsync(context, text, wording, cancellationToken));
+            await (IsStopWaiting(text)
+                ? GiveUpAsync(context, wording, cancellationToken)
+                : TakeMessageAsync(context, text, wording, cancellationToken));
         }
         else if (IsLeaveMessage(text))
         {

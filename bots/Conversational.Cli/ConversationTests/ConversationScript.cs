@@ -15,9 +15,9 @@ internal abstract record ScriptStep(int Line);
 internal sealed record UserStep(int Line, string Text, TurnExpectations Expect) : ScriptStep(Line);
 
 /// <summary>
-/// An agent comes online (available), takes the conversation over, hands it back to the bot (into <paramref name="ResumeAt"/>, a step of the active
-/// skill, if given) or closes it with <paramref name="Disposition"/>; after a hand-back or close the bot's follow-up
-/// must meet <paramref name="Expect"/>.
+/// An agent comes online (available), takes the conversation over, hands it back to the bot (into
+/// <paramref name="ResumeAt"/>, a step of the active skill, if given) or closes it with <paramref name="Disposition"/>;
+/// after a hand-back or close the bot's follow-up must meet <paramref name="Expect"/>.
 /// </summary>
 internal sealed record AgentStep(int Line, AgentAction Action, string AgentId, string? ResumeAt, string Disposition,
     TurnExpectations Expect) : ScriptStep(Line);

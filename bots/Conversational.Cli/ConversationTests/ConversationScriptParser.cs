@@ -81,7 +81,8 @@ internal static class ConversationScriptParser
                 "takes_over" => AgentAction.TakesOver,
                 "hands_back" => AgentAction.HandsBack,
                 "closes" => AgentAction.Closes,
-                _ => throw new ConversationScriptException(path, line, $"agent: must be available, takes_over, hands_back or closes, not '{agent}'"),
+                _ => throw new ConversationScriptException(path, line,
+                    $"agent: must be available, takes_over, hands_back or closes, not '{agent}'"),
             };
             CheckKeys(path, step, action switch
             {

@@ -82,7 +82,8 @@ internal sealed class ConversationScriptRun(ConversationScript script, IScriptCh
         ?? throw new ConversationScriptException(script.Path, step.Line, $"{placeholder} used before the bot sent a one-time code");
 
     /// <param name="what">The step as a failure names it: what the customer said, or what the agent did.</param>
-    private void Check(int line, string what, TurnExpectations expect, IReadOnlyList<Activity> replies, IReadOnlyList<ConversationEvent> events)
+    private void Check(int line, string what, TurnExpectations expect, IReadOnlyList<Activity> replies,
+        IReadOnlyList<ConversationEvent> events)
     {
         void Fail(string message) => _failures.Add(string.Create(CultureInfo.InvariantCulture, $"{script.Path}:{line}: {what}: {message}"));
 

@@ -28,7 +28,8 @@ internal sealed class ScriptAgents(ConversationRuntime runtime, AgentRoster rost
         var (@event, said) = step.Action switch
         {
             AgentAction.TakesOver => ((ConversationEvent)new AgentAssigned(step.AgentId), "takes over"),
-            AgentAction.HandsBack => (new HandedBackToBot(step.AgentId, step.ResumeAt), "hands back" + (step.ResumeAt is { } at ? " at " + at : "")),
+            AgentAction.HandsBack => (new HandedBackToBot(step.AgentId, step.ResumeAt),
+                "hands back" + (step.ResumeAt is { } at ? " at " + at : "")),
             _ => (new HandoffClosed(step.AgentId, step.Disposition), $"closes ({step.Disposition})"),
         };
         await runtime.RecordAsync(conversationId, @event, cancellationToken);

@@ -9,7 +9,8 @@ namespace Conversational.Bots.Tests.Handoff;
 public sealed class DialogResumptionTests
 {
     private static readonly DialogSnapshot Choosing = Snapshot("bill_installment", "ChoosingPlan", """{"amount":8650}""");
-    private static readonly DialogSnapshot Confirming = Snapshot("bill_installment", "AwaitingConfirmation", """{"amount":8650,"periods":12}""");
+    private static readonly DialogSnapshot Confirming =
+        Snapshot("bill_installment", "AwaitingConfirmation", """{"amount":8650,"periods":12}""");
 
     [Fact]
     public void A_step_the_dialog_stood_at_resumes_with_the_slots_it_had_there()
