@@ -22,6 +22,7 @@ public static class BotsServiceCollectionExtensions
 
         var services = builder.Services;
         services.AddHandoffRouting();
+        services.AddHandoffQueues();
         services.AddSingleton<RoutingRequestFactory>();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
@@ -39,16 +40,22 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<ConversationRuntime>();
 
         // Order is the pipeline's order: log the turn, contain its errors, flag escalation signals (for agents' chats
-        // too), then keep quiet if an agent owns it.
+        // too), keep quiet if an agent owns it, let a waiting customer only leave the queue or a message, take a rating.
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
         services.AddSingleton<ITurnMiddleware, EscalationSignalsMiddleware>();
         services.AddSingleton<ITurnMiddleware, AgentOwnershipGate>();
+        services.AddSingleton<ITurnMiddleware, WaitingGate>();
+        services.AddSingleton<ITurnMiddleware, AgentRatingMiddleware>();
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<SkillDispatcher>();
         services.AddSingleton<ITurnPolicy, TurnPolicy>();
         services.AddSingleton<DecisionExecutor>();
+        services.AddSingleton<HandoffRouter>();
+        services.AddSingleton<HandoffTriggers>();
+        services.AddSingleton<HandoffStarter>();
+        services.AddSingleton<AgentFollowUp>();
         services.AddSingleton<IBot, PolicyBot>();
         services.AddSingleton<HandoffPackages>();
         return builder;

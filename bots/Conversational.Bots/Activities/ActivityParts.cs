@@ -6,12 +6,16 @@ public static class ActivityTypes
 
     /// <summary>Sent by the runtime when a conversation starts, so the bot can greet first.</summary>
     public const string ConversationUpdate = "conversationUpdate";
+
+    /// <summary>Not a message: a named event, such as the bot following up on an agent's action.</summary>
+    public const string Event = "event";
 }
 
 public static class RoleTypes
 {
     public const string User = "user";
     public const string Bot = "bot";
+    public const string Agent = "agent";
 }
 
 /// <summary>A participant: the customer, the bot or an agent.</summary>

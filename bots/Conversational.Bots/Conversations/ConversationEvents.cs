@@ -28,6 +28,7 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(HandoffClosed), nameof(HandoffClosed))]
 [JsonDerivedType(typeof(HandoffCancelled), nameof(HandoffCancelled))]
 [JsonDerivedType(typeof(AgentRated), nameof(AgentRated))]
+[JsonDerivedType(typeof(LeaveMessageAsked), nameof(LeaveMessageAsked))]
 [JsonDerivedType(typeof(TurnFailed), nameof(TurnFailed))]
 [JsonDerivedType(typeof(DialogReset), nameof(DialogReset))]
 [JsonDerivedType(typeof(CustomerBehaviour), nameof(CustomerBehaviour))]
@@ -106,6 +107,12 @@ public sealed record HandoffCancelled(string Reason, string? TicketId = null) : 
 
 /// <summary>满意度 (CSAT): the customer rated the agent's service 1–5; assignment avoids an agent rated 1 or 2.</summary>
 public sealed record AgentRated(string AgentId, int Score) : ConversationEvent;
+
+/// <summary>
+/// 留言: the bot asked the customer to leave a message (they stopped waiting, or nobody serves at this hour); their next
+/// message becomes a ticket.
+/// </summary>
+public sealed record LeaveMessageAsked : ConversationEvent;
 
 /// <summary>A turn threw; the customer got an apology instead of an answer.</summary>
 public sealed record TurnFailed(string Error) : ConversationEvent;

@@ -40,6 +40,15 @@ public sealed record ConversationState
     /// <summary>Customer messages in a row the bot did not understand.</summary>
     public int ConsecutiveMisunderstandings { get; init; }
 
+    /// <summary>Messages the customer has sent; the reception mode is read at the first.</summary>
+    public int CustomerMessages { get; init; }
+
+    /// <summary>The bot asked for a message to leave (留言); the customer's next message becomes a ticket.</summary>
+    public bool AwaitingLeftMessage { get; init; }
+
+    /// <summary>The agent whose closed chat the bot asked the customer to rate (满意度); null once rated or moved on.</summary>
+    public string? RatingAgentId { get; init; }
+
     /// <summary>The skill dialog in progress and its step; kept through a handoff so the bot resumes there.</summary>
     public DialogSnapshot? ActiveDialog { get; init; }
 
@@ -56,24 +65,43 @@ public sealed record ConversationState
         return stored.Event switch
         {
             ConversationStarted started => next with { CustomerId = started.CustomerId, Channel = started.Channel, Locale = started.Locale },
+            UserMessaged => next with { CustomerMessages = CustomerMessages + 1 },
             // A failed turn's events are discarded, so an IntentRecognized marks a turn the bot completed.
+            // A message the bot took for something else than a rating: the customer moved on.
             IntentRecognized { Intent: Intents.OutOfScope } => next with
             {
                 ConsecutiveMisunderstandings = ConsecutiveMisunderstandings + 1,
                 ConsecutiveFailedTurns = 0,
+                RatingAgentId = null,
             },
-            IntentRecognized => next with { ConsecutiveMisunderstandings = 0, ConsecutiveFailedTurns = 0 },
+            IntentRecognized => next with { ConsecutiveMisunderstandings = 0, ConsecutiveFailedTurns = 0, RatingAgentId = null },
             // Follows the turn's IntentRecognized: an out-of-scope message the knowledge answered was no miss.
             KnowledgeAnswered => next with { ConsecutiveMisunderstandings = 0 },
             // A step the dialog took means the message was understood, whatever the intent model made of "12" or "XL".
             SkillStepped stepped => next with { ActiveDialog = stepped.Dialog, ConsecutiveMisunderstandings = 0 },
             SkillEnded => next with { ActiveDialog = null, ConsecutiveMisunderstandings = 0 },
             SkillFactRecorded recorded => next with { SkillFacts = [.. SkillFacts, recorded.Fact] },
-            AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId },
+            AgentAssigned assigned => next with { Owner = ConversationOwner.Agent, AgentId = assigned.AgentId, AwaitingLeftMessage = false },
             HandoffQueued or HandoffTransferred => next with { Owner = ConversationOwner.Waiting, AgentId = null },
-            HandedBackToBot or HandoffCancelled => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
+            HandedBackToBot => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0 },
+            HandoffCancelled => next with
+            {
+                Owner = ConversationOwner.Bot,
+                AgentId = null,
+                ConsecutiveMisunderstandings = 0,
+                AwaitingLeftMessage = false,
+            },
+            LeaveMessageAsked => next with { AwaitingLeftMessage = true },
             // The agent resolved what the customer came for, so the bot does not pick the old dialog up again.
-            HandoffClosed => next with { Owner = ConversationOwner.Bot, AgentId = null, ConsecutiveMisunderstandings = 0, ActiveDialog = null },
+            HandoffClosed closed => next with
+            {
+                Owner = ConversationOwner.Bot,
+                AgentId = null,
+                ConsecutiveMisunderstandings = 0,
+                ActiveDialog = null,
+                RatingAgentId = closed.AgentId,
+            },
+            AgentRated => next with { RatingAgentId = null },
             TurnFailed => next with { ConsecutiveFailedTurns = ConsecutiveFailedTurns + 1 },
             DialogReset => next with { ConsecutiveFailedTurns = 0, ConsecutiveMisunderstandings = 0, ActiveDialog = null },
             _ => next,

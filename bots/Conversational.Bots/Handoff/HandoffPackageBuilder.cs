@@ -48,13 +48,19 @@ public static class HandoffPackageBuilder
         return package with { Summary = HandoffSummaryWriter.Write(package) };
     }
 
-    /// <summary>The customer's and the bot's messages with phone, ID and card numbers masked, as activities.</summary>
+    /// <summary>The customer's, the bot's and agents' messages with phone, ID and card numbers masked, as activities.</summary>
     public static IReadOnlyList<Activity> MaskedActivities(IEnumerable<StoredEvent> events) =>
         [.. ConversationTranscript.ToActivities(events).Select(a => a.Text is null ? a : a with { Text = PiiMasker.Mask(a.Text) })];
 
     private static List<PackageMessage> Transcript(IEnumerable<StoredEvent> events) =>
-        [.. MaskedActivities(events).Select(a => new PackageMessage(
-            a.From?.Role == RoleTypes.User ? PackageSpeakers.Customer : PackageSpeakers.Bot, a.Timestamp ?? default, a.Text ?? ""))];
+        [.. MaskedActivities(events).Select(a => new PackageMessage(Speaker(a.From?.Role), a.Timestamp ?? default, a.Text ?? ""))];
+
+    private static string Speaker(string? role) => role switch
+    {
+        RoleTypes.User => PackageSpeakers.Customer,
+        RoleTypes.Agent => PackageSpeakers.Agent,
+        _ => PackageSpeakers.Bot,
+    };
 
     private static PackageCustomer ToCustomer(string customerId, CustomerProfile? profile) => profile is null
         ? new PackageCustomer(customerId, "", CustomerTags.Visitor, 0, false, [])

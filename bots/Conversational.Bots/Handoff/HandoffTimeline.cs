@@ -49,10 +49,19 @@ internal static class HandoffTimeline
         SkillFactRecorded recorded => ("skill_fact", recorded.Fact.GetType().Name),
         EmotionFlagged flagged => ("emotion", $"{flagged.Kind} {flagged.Level}: {flagged.Cue}"),
         HandoffRequested requested => ("handoff_requested", requested.Reason),
+        HandoffQueued queued => ("queued", $"{queued.SkillGroup} (priority {queued.Priority.ToString(CultureInfo.InvariantCulture)})"),
         AgentAssigned assigned => ("agent_assigned", assigned.AgentId),
-        HandedBackToBot handedBack => ("handed_back", handedBack.AgentId),
+        HandoffTransferred transferred => ("transferred", Transfer(transferred)),
+        HandedBackToBot handedBack => ("handed_back", handedBack.ResumeStep is { } step ? $"{handedBack.AgentId} → {step}" : handedBack.AgentId),
+        HandoffClosed closed => ("closed", $"{closed.AgentId}: {closed.Disposition}"),
+        HandoffCancelled cancelled => ("cancelled", cancelled.TicketId is { } ticket ? $"{cancelled.Reason}: {ticket}" : cancelled.Reason),
+        AgentRated rated => ("rated", $"{rated.AgentId}: {rated.Score.ToString(CultureInfo.InvariantCulture)}/5"),
         TurnFailed => ("turn_failed", "the bot could not answer"),
         DialogReset reset => ("dialog_reset", reset.Reason),
         _ => null,
     };
+
+    // The note stays on the desk; the timeline says only who passed the customer to whom.
+    private static string Transfer(HandoffTransferred transferred) =>
+        $"{transferred.FromAgentId} → {transferred.ToAgentId ?? transferred.ToSkillGroup ?? "?"}";
 }

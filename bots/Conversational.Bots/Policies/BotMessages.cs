@@ -10,7 +10,6 @@ public sealed record BotMessages
     public required string Help { get; init; }
     public required string Goodbye { get; init; }
     public required string Clarify { get; init; }
-    public required string OfferHuman { get; init; }
 
     /// <summary>Small talk about the bot (闲聊): who it is and what it does.</summary>
     public required string ChitChat { get; init; }
@@ -20,7 +19,6 @@ public sealed record BotMessages
 
     /// <summary>An FAQ topic understood, but no knowledge to answer it from: a person offered.</summary>
     public required string NoAnswerYet { get; init; }
-    public required string HandoffNotYetAvailable { get; init; }
 
     /// <summary>The line under a knowledge answer citing its entry (出处): title, then id.</summary>
     public required Func<string, string, string> Citation { get; init; }
@@ -64,12 +62,10 @@ public sealed record BotMessages
         Help = "我可以帮您：\n1. 查询商品到手价（含优惠券、满减）\n2. 信用卡账单分期\n3. 退换货申请与进度查询\n也可以输入“转人工”联系人工客服。",
         Goodbye = "不客气，祝您生活愉快！如有需要随时找我。",
         Clarify = "抱歉，我没有完全理解您的意思。您想办理的是下面哪一项？",
-        OfferHuman = "抱歉，我还是没能理解您的问题。需要为您转接人工客服吗？",
         ChitChat = "我是智能客服小C，可以帮您查询到手价、办理账单分期和退换货。请问有什么可以帮您？",
         Complaint = "非常抱歉给您带来了不好的体验。您的问题需要人工客服来处理，需要为您转接吗？",
         NoAnswerYet = "这个问题我暂时还不能回答。需要为您转接人工客服吗？",
         Citation = (title, id) => $"来源：《{title}》（{id}）",
-        HandoffNotYetAvailable = "已记录您的转人工请求。人工客服暂未接入本渠道，目前还不能为您转接，非常抱歉。",
         Error = "抱歉，系统刚刚出了点问题，请您再说一次。",
         ErrorRepeated = "非常抱歉，系统连续出现问题，我已重置了当前对话。您可以重新开始，或输入“转人工”联系人工客服。",
         PriceAfterCoupons = "查询到手价",
@@ -99,14 +95,11 @@ public sealed record BotMessages
             + "3. Returns and exchanges, and their status\nYou can also type \"agent\" to reach a person.",
         Goodbye = "You're welcome. Have a nice day!",
         Clarify = "Sorry, I didn't quite get that. Which of these do you need?",
-        OfferHuman = "Sorry, I still don't understand. Would you like to talk to a human agent?",
         ChitChat = "I'm C, a virtual assistant: I can work out prices after coupons, split a bill into installments, and "
             + "handle returns and exchanges. How can I help?",
         Complaint = "I'm very sorry about your experience. A human agent should look into this. Would you like me to transfer you?",
         NoAnswerYet = "I can't answer that question yet. Would you like to talk to a human agent?",
         Citation = (title, id) => $"Source: \"{title}\" ({id})",
-        HandoffNotYetAvailable = "I've noted that you'd like a human agent. Agents are not connected to this channel yet, "
-            + "so I can't transfer you right now. I'm sorry.",
         Error = "Sorry, something went wrong on our side. Please say that again.",
         ErrorRepeated = "Sorry, something keeps going wrong, so I've reset our conversation. You can start again, "
             + "or type \"agent\" to reach a person.",

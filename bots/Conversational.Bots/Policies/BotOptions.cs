@@ -11,6 +11,13 @@ public sealed class BotOptions
     [Range(1, 50)]
     public int MaxStepsPerTurn { get; set; } = 10;
 
+    /// <summary>
+    /// Customer messages in a row the bot may not understand (反复未识别) before it hands the customer to a person; the
+    /// misses before that are answered with "which of these do you mean?" or the step's question again.
+    /// </summary>
+    [Range(1, 10)]
+    public int HandoffAfterMisunderstandings { get; set; } = 2;
+
     /// <summary>The language of new conversations when the channel does not say.</summary>
     [RegularExpression("^(zh-CN|en)$", ErrorMessage = "Bot:DefaultLocale must be zh-CN or en.")]
     public string DefaultLocale { get; set; } = "zh-CN";

@@ -3,7 +3,10 @@ using Conversational.Bots.Turns;
 
 namespace Conversational.Bots.Policies;
 
-/// <summary>Carries out a <see cref="Decision"/> by recording events and replies on the turn.</summary>
+/// <summary>
+/// Carries out a <see cref="Decision"/> by recording events and replies on the turn. A <see cref="HandOffDecision"/> is
+/// not its to carry out: that takes routing and the queue (<see cref="Handoff.HandoffStarter"/>).
+/// </summary>
 public sealed class DecisionExecutor
 {
     public void Execute(Decision decision, TurnContext context)
@@ -12,6 +15,8 @@ public sealed class DecisionExecutor
         var messages = BotMessages.For(context.Language);
         switch (decision)
         {
+            case ListenDecision:
+                break;
             case ReplyDecision reply:
                 context.Reply(reply.Text, reply.QuickReplies);
                 break;
@@ -21,11 +26,6 @@ public sealed class DecisionExecutor
                 break;
             case ClarifyDecision clarify:
                 context.Reply(messages.Clarify, clarify.Options);
-                break;
-            case HandOffDecision handOff:
-                // The request is recorded now so that the handoff area, when it lands, finds every past request.
-                context.Record(new HandoffRequested(handOff.Reason, handOff.Dialog));
-                context.Reply(messages.HandoffNotYetAvailable);
                 break;
             default:
                 throw new NotSupportedException($"No executor for {decision.GetType().Name}.");

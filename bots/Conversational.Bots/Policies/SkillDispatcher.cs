@@ -12,22 +12,25 @@ namespace Conversational.Bots.Policies;
 /// <summary>
 /// Gives the customer's message to the skill dialog in progress, or starts the dialog its intent asks for, and does
 /// what every dialog shares: cancel at any step, a question in the middle answered before the step is asked again,
-/// and the way to a person when the bot keeps missing.
+/// and a person, with the dialog's slots, when the bot keeps missing or the skill asks for one.
 /// </summary>
 public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomerDirectory customers, EntityExtractor entities,
     TimeProvider time, IOptions<BotOptions> options)
 {
     private readonly Dictionary<string, ISkillDialog> _bySkill = dialogs.ToDictionary(d => d.Skill, StringComparer.Ordinal);
 
-    /// <summary>True if a skill took the message; false leaves it to the general policy.</summary>
-    public async Task<bool> TryHandleAsync(TurnContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when no skill took the message (the general policy answers it); else <see cref="ListenDecision"/>, or the
+    /// <see cref="HandOffDecision"/> the dialog's turn ended in.
+    /// </summary>
+    public async Task<Decision?> TryHandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Activity is not { Type: ActivityTypes.Message, Text: { } text } || context.Understanding is not { } understanding
             || understanding.Intent == Intents.TransferToHuman)
         {
             // Asking for a person is the general policy's to answer, from any step; the handoff carries the dialog.
-            return false;
+            return null;
         }
 
         var messages = BotMessages.For(context.Language);
@@ -41,20 +44,18 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             {
                 context.Record(new SkillEnded(active.Skill, SkillOutcomes.Cancelled));
                 context.Reply(string.Format(null, messages.DialogCancelled, messages.CapabilityName(active.Skill)), messages.MenuOptions);
-                return true;
+                return ListenDecision.Instance;
             }
 
             var outcome = await current.ContinueAsync(active, await TurnOnceAsync(), cancellationToken);
             if (outcome.Understood)
             {
-                Apply(context, current, outcome);
-                return true;
+                return Apply(context, current, outcome);
             }
 
             if (current.Prompt(active, context.Language) is { } prompt)
             {
-                AnswerInTheMiddle(context, active, prompt, understanding, messages);
-                return true;
+                return AnswerInTheMiddle(context, active, prompt, understanding, messages);
             }
 
             // The dialog was at rest (its answer given) and this message is about something else: it ends here, and the
@@ -64,15 +65,18 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
 
         if (_bySkill.Values.FirstOrDefault(d => d.StartIntents.Contains(understanding.Intent)) is not { } starting)
         {
-            return false;
+            return null;
         }
 
-        Apply(context, starting, await starting.BeginAsync(await TurnOnceAsync(), cancellationToken));
-        return true;
+        return Apply(context, starting, await starting.BeginAsync(await TurnOnceAsync(), cancellationToken));
     }
 
-    /// <summary>The message was no answer to the step: answer what it was, then ask the step again.</summary>
-    private void AnswerInTheMiddle(TurnContext context, DialogSnapshot active, SkillReply prompt, Understanding understanding,
+    /// <summary>
+    /// The message was no answer to the step: answer what it was, then ask the step again; or, when that makes
+    /// <see cref="BotOptions.HandoffAfterMisunderstandings"/> misses in a row, stop asking and hand over to a person, who
+    /// sees the dialog's slots.
+    /// </summary>
+    private Decision AnswerInTheMiddle(TurnContext context, DialogSnapshot active, SkillReply prompt, Understanding understanding,
         BotMessages messages)
     {
         switch (understanding.Intent)
@@ -86,19 +90,18 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
             case var intent when intent != active.Skill && _bySkill.Values.Any(d => d.StartIntents.Contains(intent)):
                 context.Reply(string.Format(null, messages.InDialogOtherSkill, messages.CapabilityName(active.Skill), messages.CapabilityName(intent)));
                 break;
-            case var _ when context.State.ConsecutiveMisunderstandings >= 1:
-                // A second miss in a row: stop repeating the question and offer a person, who will see the dialog's slots.
-                context.Reply(messages.OfferHuman, [messages.TransferToHumanOption, messages.CancelOption]);
-                return;
+            case var _ when context.State.ConsecutiveMisunderstandings + 1 >= options.Value.HandoffAfterMisunderstandings:
+                return new HandOffDecision(HandoffReasons.RepeatedMisunderstanding, active);
             default:
                 context.Reply(messages.InDialogNotUnderstood);
                 break;
         }
 
         context.Reply(prompt.Text, prompt.QuickReplies);
+        return ListenDecision.Instance;
     }
 
-    private static void Apply(TurnContext context, ISkillDialog dialog, DialogOutcome outcome)
+    private static Decision Apply(TurnContext context, ISkillDialog dialog, DialogOutcome outcome)
     {
         foreach (var reply in outcome.Replies)
         {
@@ -111,11 +114,7 @@ public sealed class SkillDispatcher(IEnumerable<ISkillDialog> dialogs, ICustomer
         }
 
         context.Record(outcome.Next is { } next ? new SkillStepped(next) : new SkillEnded(dialog.Skill, SkillOutcomes.Completed));
-        if (outcome.HandoffReason is { } reason)
-        {
-            context.Record(new HandoffRequested(reason, outcome.Next));
-            context.Reply(BotMessages.For(context.Language).HandoffNotYetAvailable);
-        }
+        return outcome.HandoffReason is { } reason ? new HandOffDecision(reason, outcome.Next) : ListenDecision.Instance;
     }
 
     private async Task<SkillTurn> TurnAsync(TurnContext context, string text, Understanding understanding,

@@ -1,6 +1,7 @@
 using Conversational.Bots.Activities;
 using Conversational.Bots.Turns;
 using Conversational.Knowledge.Understanding;
+using Microsoft.Extensions.Options;
 
 namespace Conversational.Bots.Policies;
 
@@ -8,7 +9,7 @@ namespace Conversational.Bots.Policies;
 /// Maps a turn to the next <see cref="Decision"/>. Pure: it reads the turn and the conversation state and
 /// touches nothing, so every rule can be tested as a table.
 /// </summary>
-public sealed class TurnPolicy : ITurnPolicy
+public sealed class TurnPolicy(IOptions<BotOptions> options) : ITurnPolicy
 {
     public Decision Decide(TurnContext context)
     {
@@ -46,24 +47,21 @@ public sealed class TurnPolicy : ITurnPolicy
     }
 
     /// <summary>
-    /// The clarify ladder. A first miss asks which task the customer means: the model's top two candidates if it had
-    /// two (a low-confidence guess), else the menu. A second miss in a row is <see cref="StillUnclear"/>.
+    /// The clarify ladder. A miss asks which task the customer means: the model's top two candidates if it had two (a
+    /// low-confidence guess), else the menu. The miss that makes <see cref="BotOptions.HandoffAfterMisunderstandings"/>
+    /// in a row hands the customer to a person, since clarifying did not help and the knowledge base had no answer it trusts.
     /// </summary>
-    private static Decision NotUnderstood(TurnContext context, Understanding understanding, BotMessages messages)
+    private Decision NotUnderstood(TurnContext context, Understanding understanding, BotMessages messages)
     {
-        if (context.State.ConsecutiveMisunderstandings >= 1)
+        if (context.State.ConsecutiveMisunderstandings + 1 >= options.Value.HandoffAfterMisunderstandings)
         {
-            return StillUnclear(messages);
+            return new HandOffDecision(HandoffReasons.RepeatedMisunderstanding, context.State.ActiveDialog);
         }
 
         var candidates = understanding.Candidates.Select(candidate => messages.OptionFor(candidate.Intent)).OfType<string>()
             .Distinct(StringComparer.Ordinal).Take(2).ToList();
         return new ClarifyDecision(candidates.Count == 2 ? candidates : messages.MenuOptions);
     }
-
-    /// <summary>Clarifying did not help, and the knowledge base had no answer it trusts: the bot offers a person.</summary>
-    private static Decision StillUnclear(BotMessages messages) =>
-        new ReplyDecision(messages.OfferHuman, [messages.TransferToHumanOption]);
 
     /// <summary>
     /// An FAQ topic the knowledge base has no answer it trusts for: the bot says it cannot answer and offers a person,

@@ -11,13 +11,16 @@ namespace Conversational.Bots.Routing;
 /// </summary>
 public sealed class RoutingRequestFactory(ICustomerDirectory customers, IConversationStore conversations, TimeProvider time)
 {
-    /// <summary>The request for a conversation now, with the intent just recognized.</summary>
+    /// <summary>
+    /// The request for a conversation now, with the intent just recognized. A customer without a profile (a channel that
+    /// never registered them) is routed as a new visitor rather than not at all.
+    /// </summary>
     public async Task<RoutingRequest> ForConversationAsync(ConversationState state, string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return await BuildAsync(state.CustomerId, intent, state.ActiveDialog?.Skill, state.Channel, time.GetUtcNow(), state.ConversationId,
-                cancellationToken)
-            ?? throw new InvalidOperationException($"Conversation {state.ConversationId} has no customer profile '{state.CustomerId}'.");
+        var now = time.GetUtcNow();
+        return await BuildAsync(state.CustomerId, intent, state.ActiveDialog?.Skill, state.Channel, now, state.ConversationId, cancellationToken)
+            ?? new RoutingRequest(CustomerTags.Visitor, 0, [], false, intent, state.ActiveDialog?.Skill, null, null, state.Channel, now);
     }
 
     /// <summary>The request for a customer in any situation (the explain API); null when there is no such customer.</summary>

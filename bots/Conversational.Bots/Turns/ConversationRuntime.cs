@@ -1,6 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Handoff;
 using Conversational.Bots.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace Conversational.Bots.Turns;
 /// message id already seen returns the stored outcome instead of running the turn again.
 /// </summary>
 public sealed partial class ConversationRuntime(IConversationStore store, TurnPipeline pipeline, ConversationStateCache states,
-    ConversationChangeFeed changes, BotTelemetry telemetry, ILogger<ConversationRuntime> logger)
+    ConversationChangeFeed changes, AgentFollowUp followUp, BotTelemetry telemetry, ILogger<ConversationRuntime> logger)
 {
     // Only a writer bypassing the turn lock (a second process on one SQLite file) can cause a conflict; retry a few times.
     private const int MaxAppendAttempts = 5;
@@ -72,10 +73,15 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
     /// the resumed skill step; after <see cref="HandoffClosed"/> it asks for a 1–5 rating. The caller appends the agent's
     /// event first, then calls this.
     /// </summary>
-    /// <returns>The bot's replies, as appended.</returns>
+    /// <returns>The bot's replies, as appended; empty when there is nothing to follow up (or it was done already).</returns>
     /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
-    public Task<IReadOnlyList<Activity>> FollowUpAfterAgentAsync(string conversationId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException($"Follow-up after an agent in {conversationId} is being built (issue 6).");
+    public async Task<IReadOnlyList<Activity>> FollowUpAfterAgentAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var turnLock = await store.LockTurnAsync(conversationId, cancellationToken);
+        var stored = await AppendWithRetryAsync(conversationId,
+            async state => followUp.After(state, await store.ReadAsync(conversationId, 0, cancellationToken)), cancellationToken);
+        return ConversationTranscript.ToActivities(stored);
+    }
 
     /// <summary>Runs the pipeline on the conversation as it now stands and stores what the turn produced.</summary>
     private async Task<IReadOnlyList<StoredEvent>> RunTurnAsync(string conversationId, Activity activity, CancellationToken cancellationToken)

@@ -14,16 +14,23 @@ internal abstract record ScriptStep(int Line);
 /// <param name="Text">May contain <c>{otp}</c>: the last one-time code the bot sent this customer.</param>
 internal sealed record UserStep(int Line, string Text, TurnExpectations Expect) : ScriptStep(Line);
 
-/// <summary>An agent takes the conversation over or hands it back to the bot.</summary>
-internal sealed record AgentStep(int Line, AgentAction Action, string AgentId) : ScriptStep(Line);
+/// <summary>
+/// An agent comes online (available), takes the conversation over, hands it back to the bot (into
+/// <paramref name="ResumeAt"/>, a step of the active skill, if given) or closes it with <paramref name="Disposition"/>;
+/// after a hand-back or close the bot's follow-up must meet <paramref name="Expect"/>.
+/// </summary>
+internal sealed record AgentStep(int Line, AgentAction Action, string AgentId, string? ResumeAt, string Disposition,
+    TurnExpectations Expect) : ScriptStep(Line);
 
 /// <summary>Time passes (a code expires, a return window closes).</summary>
 internal sealed record WaitStep(int Line, TimeSpan Duration) : ScriptStep(Line);
 
 internal enum AgentAction
 {
+    Available,
     TakesOver,
     HandsBack,
+    Closes,
 }
 
 /// <summary>What a customer turn must show. Every expectation left null is not checked.</summary>
@@ -51,9 +58,21 @@ internal sealed record TurnExpectations
     /// <summary>The reason of a handoff requested in this turn.</summary>
     public string? Handoff { get; init; }
 
+    /// <summary>Who answers the customer after the turn: <c>bot</c>, <c>waiting</c> (queued for a person) or <c>agent</c>.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The skill group the turn queued the customer in.</summary>
+    public string? Queued { get; init; }
+
+    /// <summary>Why the customer stopped waiting in this turn: <c>customer_gave_up</c> or <c>left_message</c>.</summary>
+    public string? Cancelled { get; init; }
+
+    /// <summary>The 1–5 score the customer gave the agent in this turn, or <c>no</c>.</summary>
+    public string? Rated { get; init; }
+
     /// <summary>Skill facts (by type name) the turn recorded.</summary>
     public IReadOnlyList<string> Facts { get; init; } = [];
 
-    /// <summary>True: the bot must not answer (an agent owns the conversation).</summary>
+    /// <summary>True: the bot must not answer (an agent owns the conversation, or the customer waits for one).</summary>
     public bool Silent { get; init; }
 }

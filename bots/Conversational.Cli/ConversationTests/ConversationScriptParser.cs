@@ -16,8 +16,13 @@ internal static class ConversationScriptParser
 
     private static readonly string[] ScriptKeys = ["name", "customer", "channel", "locale", "now", "steps"];
 
-    private static readonly string[] UserKeys =
-        ["user", "contains", "not_contains", "quick_replies", "intent", "skill", "step", "ended", "handoff", "facts", "silent"];
+    private static readonly string[] ExpectationKeys =
+        ["contains", "not_contains", "quick_replies", "intent", "skill", "step", "ended", "handoff", "facts", "silent", "owner", "queued",
+         "cancelled", "rated"];
+
+    private static readonly string[] UserKeys = ["user", .. ExpectationKeys];
+
+    private static readonly string[] FollowUpKeys = ["contains", "not_contains", "quick_replies", "skill", "step"];
 
     public static ConversationScript Parse(string path, string yaml)
     {
@@ -70,14 +75,23 @@ internal static class ConversationScriptParser
         var line = step.Start.Line;
         if (Scalar(path, step, "agent") is { } agent)
         {
-            CheckKeys(path, step, ["agent", "id"]);
             var action = agent switch
             {
+                "available" => AgentAction.Available,
                 "takes_over" => AgentAction.TakesOver,
                 "hands_back" => AgentAction.HandsBack,
-                _ => throw new ConversationScriptException(path, line, $"agent: must be takes_over or hands_back, not '{agent}'"),
+                "closes" => AgentAction.Closes,
+                _ => throw new ConversationScriptException(path, line,
+                    $"agent: must be available, takes_over, hands_back or closes, not '{agent}'"),
             };
-            return new AgentStep((int)line, action, Scalar(path, step, "id") ?? "agent1");
+            CheckKeys(path, step, action switch
+            {
+                AgentAction.Available or AgentAction.TakesOver => ["agent", "id"],
+                AgentAction.HandsBack => ["agent", "id", "resume_at", .. FollowUpKeys],
+                _ => ["agent", "id", "disposition", .. FollowUpKeys],
+            });
+            return new AgentStep((int)line, action, Scalar(path, step, "id") ?? "agent1", Scalar(path, step, "resume_at"),
+                Scalar(path, step, "disposition") ?? "resolved", Expectations(path, step));
         }
 
         if (Scalar(path, step, "wait") is { } wait)
@@ -96,7 +110,13 @@ internal static class ConversationScriptParser
         CheckKeys(path, step, UserKeys);
         var text = Scalar(path, step, "user")
             ?? throw new ConversationScriptException(path, line, "a step needs 'user:', 'agent:' or 'wait:'");
-        return new UserStep((int)line, text, new TurnExpectations
+        return new UserStep((int)line, text, Expectations(path, step));
+    }
+
+    private static TurnExpectations Expectations(string path, YamlMappingNode step)
+    {
+        var line = step.Start.Line;
+        return new TurnExpectations
         {
             Contains = List(path, step, "contains"),
             NotContains = List(path, step, "not_contains"),
@@ -113,7 +133,20 @@ internal static class ConversationScriptParser
                 "true" => true,
                 var other => throw new ConversationScriptException(path, line, $"silent: must be true or false, not '{other}'"),
             },
-        });
+            Owner = Scalar(path, step, "owner") switch
+            {
+                var owner when owner is null or "bot" or "waiting" or "agent" => owner,
+                var other => throw new ConversationScriptException(path, line, $"owner: must be bot, waiting or agent, not '{other}'"),
+            },
+            Queued = Scalar(path, step, "queued"),
+            Cancelled = Scalar(path, step, "cancelled"),
+            Rated = Scalar(path, step, "rated") switch
+            {
+                null => null,
+                var rated when rated is "no" or "1" or "2" or "3" or "4" or "5" => rated,
+                var other => throw new ConversationScriptException(path, line, $"rated: must be a score from 1 to 5 or no, not '{other}'"),
+            },
+        };
     }
 
     private static void CheckKeys(string path, YamlMappingNode node, string[] allowed)

@@ -6,10 +6,10 @@ namespace Conversational.Cli.ConversationTests;
 
 /// <summary>
 /// One script's conversation, step by step: sends through <paramref name="channel"/>, and checks each turn against
-/// the conversation's log in <paramref name="store"/>, which every channel shares.
+/// the conversation's log in <paramref name="store"/>, which every channel shares; agents act through <paramref name="agents"/>.
 /// </summary>
-internal sealed class ConversationScriptRun(
-    ConversationScript script, IScriptChannel channel, IConversationStore store, CapturedOneTimeCodes codes, ScenarioClock clock)
+internal sealed class ConversationScriptRun(ConversationScript script, IScriptChannel channel, ScriptAgents agents,
+    IConversationStore store, CapturedOneTimeCodes codes, ScenarioClock clock)
 {
     private const string OneTimeCodePlaceholder = "{otp}";
     private const string WrongCodePlaceholder = "{wrong_otp}";
@@ -32,12 +32,7 @@ internal sealed class ConversationScriptRun(
                     await SayAsync(user, cancellationToken);
                     break;
                 case AgentStep agent:
-                    ConversationEvent @event = agent.Action == AgentAction.TakesOver
-                        ? new AgentAssigned(agent.AgentId)
-                        : new HandedBackToBot(agent.AgentId);
-                    await store.AppendAsync(_state.ConversationId, _state.Version, [@event], cancellationToken);
-                    await CatchUpAsync(_state.ConversationId, cancellationToken);
-                    _transcript.Add($"-- {agent.AgentId} {(agent.Action == AgentAction.TakesOver ? "takes over" : "hands back")}");
+                    await ActAsync(agent, cancellationToken);
                     break;
                 case WaitStep wait:
                     clock.Advance(wait.Duration);
@@ -68,65 +63,83 @@ internal sealed class ConversationScriptRun(
         var turn = await channel.SendAsync(script, _state.ConversationId, text, cancellationToken);
         var events = await CatchUpAsync(_state.ConversationId, cancellationToken);
         Write(turn.BotActivities);
-        Check(step, turn.BotActivities, [.. events.Select(e => e.Event)]);
+        Check(step.Line, $"\"{step.Text}\"", step.Expect, turn.BotActivities, [.. events.Select(e => e.Event)]);
+    }
+
+    private async Task ActAsync(AgentStep step, CancellationToken cancellationToken)
+    {
+        var (replies, said) = await agents.ActAsync(_state.ConversationId, step, cancellationToken);
+        _transcript.Add($"-- {step.AgentId} {said}");
+        var events = await CatchUpAsync(_state.ConversationId, cancellationToken);
+        if (step.Action is AgentAction.HandsBack or AgentAction.Closes)
+        {
+            Write(replies);
+            Check(step.Line, $"agent {said}", step.Expect, replies, [.. events.Select(e => e.Event)]);
+        }
     }
 
     private string LastCode(UserStep step, string placeholder) => codes.LastFor(script.Customer)
         ?? throw new ConversationScriptException(script.Path, step.Line, $"{placeholder} used before the bot sent a one-time code");
 
-    private void Check(UserStep step, IReadOnlyList<Activity> replies, IReadOnlyList<ConversationEvent> events)
+    /// <param name="what">The step as a failure names it: what the customer said, or what the agent did.</param>
+    private void Check(int line, string what, TurnExpectations expect, IReadOnlyList<Activity> replies,
+        IReadOnlyList<ConversationEvent> events)
     {
-        var expect = step.Expect;
+        void Fail(string message) => _failures.Add(string.Create(CultureInfo.InvariantCulture, $"{script.Path}:{line}: {what}: {message}"));
+
+        void Compare(string field, string? expected, string actual)
+        {
+            if (expected is not null && expected != actual)
+            {
+                Fail($"{field} is {actual}, expected {expected}");
+            }
+        }
+
         var text = string.Join("\n", replies.Select(r => r.Text));
         var quickReplies = replies.SelectMany(r => r.SuggestedActions?.Actions ?? []).Select(a => a.Title).ToList();
         foreach (var expected in expect.Contains.Where(e => !text.Contains(e, StringComparison.Ordinal)))
         {
-            Fail(step, $"the bot's reply does not contain \"{expected}\"");
+            Fail($"the bot's reply does not contain \"{expected}\"");
         }
 
         foreach (var unexpected in expect.NotContains.Where(e => text.Contains(e, StringComparison.Ordinal)))
         {
-            Fail(step, $"the bot's reply contains \"{unexpected}\"");
+            Fail($"the bot's reply contains \"{unexpected}\"");
         }
 
         foreach (var expected in expect.QuickReplies.Where(e => !quickReplies.Contains(e)))
         {
-            Fail(step, $"no quick reply \"{expected}\" (offered: {string.Join(", ", quickReplies)})");
+            Fail($"no quick reply \"{expected}\" (offered: {string.Join(", ", quickReplies)})");
         }
 
         if (expect.Silent && replies.Count > 0)
         {
-            Fail(step, "the bot answered, but it should have stayed silent");
+            Fail("the bot answered, but it should have stayed silent");
         }
 
         if (!expect.Silent && replies.Count == 0)
         {
-            Fail(step, "the bot did not answer");
+            Fail("the bot did not answer");
         }
 
         var intent = events.OfType<IntentRecognized>().FirstOrDefault()?.Intent;
-        Compare(step, "intent", expect.Intent, intent ?? "none");
-        Compare(step, "skill", expect.Skill, _state.ActiveDialog?.Skill ?? "none");
-        Compare(step, "step", expect.Step, _state.ActiveDialog?.Step ?? "none");
-        Compare(step, "ended", expect.Ended, events.OfType<SkillEnded>().LastOrDefault()?.Outcome ?? "no");
-        Compare(step, "handoff", expect.Handoff, events.OfType<HandoffRequested>().LastOrDefault()?.Reason ?? "no");
+        Compare("intent", expect.Intent, intent ?? "none");
+        Compare("skill", expect.Skill, _state.ActiveDialog?.Skill ?? "none");
+        Compare("step", expect.Step, _state.ActiveDialog?.Step ?? "none");
+        Compare("ended", expect.Ended, events.OfType<SkillEnded>().LastOrDefault()?.Outcome ?? "no");
+        Compare("handoff", expect.Handoff, events.OfType<HandoffRequested>().LastOrDefault()?.Reason ?? "no");
         var facts = events.OfType<SkillFactRecorded>().Select(f => f.Fact.GetType().Name).ToList();
         foreach (var expected in expect.Facts.Where(f => !facts.Contains(f)))
         {
-            Fail(step, $"no {expected} recorded (recorded: {(facts.Count == 0 ? "none" : string.Join(", ", facts))})");
+            Fail($"no {expected} recorded (recorded: {(facts.Count == 0 ? "none" : string.Join(", ", facts))})");
         }
-    }
 
-    private void Compare(UserStep step, string what, string? expected, string actual)
-    {
-        if (expected is not null && expected != actual)
-        {
-            Fail(step, $"{what} is {actual}, expected {expected}");
-        }
+        Compare("owner", expect.Owner, _state.Owner.ToString().ToLowerInvariant());
+        Compare("queued", expect.Queued, events.OfType<HandoffQueued>().LastOrDefault()?.SkillGroup ?? "no");
+        Compare("cancelled", expect.Cancelled, events.OfType<HandoffCancelled>().LastOrDefault()?.Reason ?? "no");
+        Compare("rated", expect.Rated,
+            events.OfType<AgentRated>().LastOrDefault()?.Score.ToString(CultureInfo.InvariantCulture) ?? "no");
     }
-
-    private void Fail(UserStep step, string message) =>
-        _failures.Add(string.Create(CultureInfo.InvariantCulture, $"{script.Path}:{step.Line}: \"{step.Text}\": {message}"));
 
     /// <summary>Applies the events appended since the last look and returns them.</summary>
     private async Task<IReadOnlyList<StoredEvent>> CatchUpAsync(string conversationId, CancellationToken cancellationToken)

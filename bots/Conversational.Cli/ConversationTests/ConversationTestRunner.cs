@@ -44,7 +44,8 @@ internal static class ConversationTestRunner
             {
                 var services = host.Services;
                 var channel = new RuntimeScriptChannel(services.GetRequiredService<ConversationRuntime>());
-                return await new ConversationScriptRun(script, channel, services.GetRequiredService<IConversationStore>(),
+                return await new ConversationScriptRun(script, channel, ScriptAgents.From(services),
+                    services.GetRequiredService<IConversationStore>(),
                     services.GetRequiredService<CapturedOneTimeCodes>(), clock).RunAsync(cancellationToken);
             }
             finally

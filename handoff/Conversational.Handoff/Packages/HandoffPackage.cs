@@ -25,7 +25,7 @@ public sealed record HandoffPackage(
     [property: Description("Intents the bot recognized, in the order the customer's messages came.")]
     IReadOnlyList<PackageIntent> Intents,
     PackageSkill? Skill,
-    [property: Description("Every message the customer and the bot exchanged, oldest first; phone, ID and card numbers are masked.")]
+    [property: Description("Every message the customer, the bot and agents exchanged, oldest first; phone, ID and card numbers are masked.")]
     IReadOnlyList<PackageMessage> Transcript,
     [property: Description("Conversation events and the customer's app behaviour in time order; repeated behaviour is counted once.")]
     IReadOnlyList<PackageTimelineEntry> Timeline,
@@ -77,7 +77,7 @@ public sealed record PackageSkill(
 
 [Description("One message of the transcript.")]
 public sealed record PackageMessage(
-    [property: Description("customer or bot.")]
+    [property: Description("customer, bot or agent.")]
     string From,
     DateTimeOffset At,
     string Text);
@@ -87,7 +87,7 @@ public sealed record PackageTimelineEntry(
     DateTimeOffset At,
     [property: Description("conversation or app.")]
     string Source,
-    [property: Description("The event: started, message, intent, skill_step, skill_ended, skill_fact, handoff_requested, emotion, agent_assigned, handed_back, or the app's own action name.")]
+    [property: Description("The event: started, message, intent, skill_step, skill_ended, skill_fact, handoff_requested, emotion, queued, agent_assigned, transferred, handed_back, closed, cancelled, rated, or the app's own action name.")]
     string Kind,
     [property: Description("A short human-readable description.")]
     string Detail,

@@ -5,6 +5,7 @@ public static class PackageSpeakers
 {
     public const string Customer = "customer";
     public const string Bot = "bot";
+    public const string Agent = "agent";
 }
 
 /// <summary>Where a <see cref="PackageTimelineEntry"/> comes from: the conversation itself or the customer's app.</summary>

@@ -62,8 +62,8 @@ internal sealed class InstallmentWording
 
     public string LockedOut => _english
         ? $"That's {OneTimeCodeChallenge.MaxFailures} wrong codes. To keep your account safe, bill installments are locked for the rest "
-            + "of this conversation. I'm passing you to a person."
-        : $"验证码已连续输错{OneTimeCodeChallenge.MaxFailures}次。为保障您的账户安全，本次对话中已锁定账单分期办理，正在为您转接人工客服。";
+            + "of this conversation; a person will take it from here."
+        : $"验证码已连续输错{OneTimeCodeChallenge.MaxFailures}次。为保障您的账户安全，本次对话中已锁定账单分期办理，需要由人工客服为您继续处理。";
 
     public string StillLockedOut => _english
         ? $"Bill installments are locked in this conversation after {OneTimeCodeChallenge.MaxFailures} wrong codes, to keep your "

@@ -125,6 +125,32 @@ public sealed class HandoffPackageBuilderTests : IAsyncLifetime
         Assert.Equal((events[^1].OccurredAt - requested).TotalSeconds, taken.Handoff.WaitedSeconds, precision: 3);
     }
 
+    [Fact]
+    public async Task Agent_messages_are_in_the_transcript_as_the_agents_and_the_queue_and_assignment_on_the_timeline()
+    {
+        // Recorded as the bot and the desk record them; whether 转人工 queues depends on the hour (outside it, a message is offered).
+        await _host.Runtime.RecordAsync(_conversation, new HandoffRequested("customer_asked"), CancellationToken.None);
+        await _host.Runtime.RecordAsync(_conversation, new HandoffQueued("general", 10), CancellationToken.None);
+        await _host.Runtime.RecordAsync(_conversation, new AgentAssigned("agent1"), CancellationToken.None);
+        await _host.Runtime.RecordAsync(_conversation, new AgentReplied(new Bots.Activities.Activity
+        {
+            Type = Bots.Activities.ActivityTypes.Message,
+            From = new Bots.Activities.ChannelAccount("agent1", "坐席 小王", Bots.Activities.RoleTypes.Agent),
+            Text = "您好，我是小王，请把手机号13812345678发我确认一下",
+        }), CancellationToken.None);
+        await _host.Runtime.RecordAsync(_conversation, new HandoffTransferred("agent1", null, "card", "分期问题"), CancellationToken.None);
+        await _host.Runtime.RecordAsync(_conversation, new HandoffClosed("agent1", "resolved"), CancellationToken.None);
+
+        var package = (await PackageAsync())!;
+
+        var agent = Assert.Single(package.Transcript, m => m.From == PackageSpeakers.Agent);
+        Assert.Equal("您好，我是小王，请把手机号138****5678发我确认一下", agent.Text);
+        var kinds = package.Timeline.Select(e => e.Kind).ToList();
+        Assert.Equal(["handoff_requested", "queued", "agent_assigned", "transferred", "closed"],
+            kinds.SkipWhile(k => k != "handoff_requested").Where(k => k is not ("message" or "intent" or "emotion")));
+        Assert.Equal("agent1 → card", Assert.Single(package.Timeline, e => e.Kind == "transferred").Detail);
+    }
+
     private Task SayAsync(string text) =>
         _host.Runtime.ProcessAsync(_conversation, Messages.From("c1003", _conversation, text), null, CancellationToken.None);
 

@@ -62,7 +62,7 @@ public sealed class SkillDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_miss_in_a_row_offers_a_person_instead_of_asking_again()
+    public async Task A_second_miss_in_a_row_hands_over_to_a_person_with_the_dialog_instead_of_asking_again()
     {
         await SayAsync("数字游戏");
 
@@ -70,7 +70,9 @@ public sealed class SkillDispatcherTests : IAsyncLifetime
         var second = await SayAsync("跳舞的长颈鹿");
 
         Assert.Equal([BotMessages.Chinese.InDialogNotUnderstood, NumberDialog.Question], first);
-        Assert.Equal([BotMessages.Chinese.OfferHuman], second);
+        Assert.StartsWith("抱歉，我还是没能理解您的问题。正在为您转接人工客服", Assert.Single(second), StringComparison.Ordinal);
+        var handoff = Assert.Single((await EventsAsync()).OfType<HandoffRequested>());
+        Assert.Equal((HandoffReasons.RepeatedMisunderstanding, "Asking"), (handoff.Reason, handoff.Dialog?.Step));
         Assert.Equal(new("number", "Asking"), await ActiveAsync());
     }
 

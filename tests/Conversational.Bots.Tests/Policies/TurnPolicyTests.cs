@@ -6,13 +6,14 @@ using Conversational.Knowledge.Answering;
 using Conversational.Knowledge.Retrieval;
 using Conversational.Knowledge.Understanding;
 using Conversational.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Conversational.Bots.Tests.Policies;
 
 /// <summary>The policy as an utterance → decision table: pure, no store, no host.</summary>
 public sealed class TurnPolicyTests
 {
-    private readonly TurnPolicy _policy = new();
+    private readonly TurnPolicy _policy = new(Options.Create(new BotOptions()));
     private readonly DecisionExecutor _executor = new();
 
     public static TheoryData<string, string> Replies => new()
@@ -22,7 +23,6 @@ public sealed class TurnPolicyTests
         { "帮助", BotMessages.Chinese.Help },
         { "help", BotMessages.English.Help },
         { "谢谢", BotMessages.Chinese.Goodbye },
-        { "转人工", BotMessages.Chinese.HandoffNotYetAvailable },
         { "今天天气怎么样", BotMessages.Chinese.Clarify },
         { "你是机器人吗", BotMessages.Chinese.ChitChat },
         { "are you a robot", BotMessages.English.ChitChat },
@@ -40,23 +40,46 @@ public sealed class TurnPolicyTests
         Assert.Equal(reply, Assert.Single(context.Outbox.OfType<BotReplied>()).Activity.Text);
     }
 
-    [Fact]
-    public void AskingForAHuman_RecordsTheHandoffRequestWithItsReason()
+    [Theory]
+    [InlineData("转人工")]
+    [InlineData("我要人工客服")]
+    [InlineData("agent")]
+    public void AskingForAHuman_HandsOffForThatReason(string utterance)
     {
-        var context = DecideAndAct("我要人工客服", State());
-
-        Assert.Equal(new HandoffRequested(HandoffReasons.CustomerAsked), Assert.Single(context.Outbox.OfType<HandoffRequested>()));
+        Assert.Equal(new HandOffDecision(HandoffReasons.CustomerAsked), Decide(utterance, State()));
     }
 
     [Fact]
-    public void FirstMisunderstanding_OffersTheMenu_SecondInARowOffersAHuman()
+    public void AskingForAHuman_InADialog_CarriesTheDialog()
+    {
+        var dialog = new Skills.Dialogs.DialogSnapshot("bill_installment", "ChoosingPlan", default);
+
+        Assert.Equal(new HandOffDecision(HandoffReasons.CustomerAsked, dialog), Decide("转人工", State() with { ActiveDialog = dialog }));
+    }
+
+    [Fact]
+    public void FirstMisunderstanding_OffersTheMenu_SecondInARowHandsOff()
     {
         var first = DecideAndAct("今天天气怎么样", State());
-        var second = DecideAndAct("今天天气怎么样", State() with { ConsecutiveMisunderstandings = 1 });
+        var second = Decide("今天天气怎么样", State() with { ConsecutiveMisunderstandings = 1 });
 
         Assert.Equal(BotMessages.Chinese.MenuOptions, QuickReplies(first));
-        Assert.Equal(BotMessages.Chinese.OfferHuman, second.Outbox.OfType<BotReplied>().Single().Activity.Text);
-        Assert.Equal([BotMessages.Chinese.TransferToHumanOption], QuickReplies(second));
+        Assert.Equal(new HandOffDecision(HandoffReasons.RepeatedMisunderstanding), second);
+    }
+
+    [Fact]
+    public void MisunderstandingsBeforeTheConfiguredCount_Clarify_TheCountedOneHandsOff()
+    {
+        var policy = new TurnPolicy(Options.Create(new BotOptions { HandoffAfterMisunderstandings = 3 }));
+        Decision At(int misses)
+        {
+            var context = new TurnContext(Messages.From("c1", "conv-1", "今天天气怎么样") with { Id = "2" },
+                State() with { ConsecutiveMisunderstandings = misses }) { Understanding = DemoUnderstanding.Understand("今天天气怎么样") };
+            return policy.Decide(context);
+        }
+
+        Assert.IsType<ClarifyDecision>(At(1));
+        Assert.Equal(new HandOffDecision(HandoffReasons.RepeatedMisunderstanding), At(2));
     }
 
     [Fact]
@@ -97,18 +120,16 @@ public sealed class TurnPolicyTests
     }
 
     [Fact]
-    public void StillUnclearAfterClarifying_OffersAHumanInsteadOfTheCandidates()
+    public void StillUnclearAfterClarifying_HandsOffInsteadOfOfferingTheCandidatesAgain()
     {
         var unsure = new Understanding(Intents.OutOfScope, 0.6, "zh-CN")
         {
             Candidates = [new(Intents.ReturnStatus, 0.3), new(Intents.FaqShipping, 0.2)],
         };
+        var context = new TurnContext(Messages.From("c1", "conv-1", "什么") with { Id = "2" },
+            State() with { ConsecutiveMisunderstandings = 1 }) { Understanding = unsure };
 
-        var context = Act(unsure, State() with { ConsecutiveMisunderstandings = 1 });
-
-        Assert.Equal(BotMessages.Chinese.OfferHuman, context.Outbox.OfType<BotReplied>().Single().Activity.Text);
-        Assert.Equal([BotMessages.Chinese.TransferToHumanOption], QuickReplies(context));
-        Assert.Empty(context.Outbox.OfType<HandoffRequested>());
+        Assert.Equal(new HandOffDecision(HandoffReasons.RepeatedMisunderstanding), _policy.Decide(context));
     }
 
     [Theory]
@@ -175,6 +196,12 @@ public sealed class TurnPolicyTests
     }
 
     private static ConversationState State() => new() { ConversationId = "conv-1", CustomerId = "c1", Channel = "test", Version = 1 };
+
+    private Decision Decide(string utterance, ConversationState state) =>
+        _policy.Decide(new TurnContext(Messages.From("c1", "conv-1", utterance) with { Id = "2" }, state)
+        {
+            Understanding = DemoUnderstanding.Understand(utterance),
+        });
 
     private TurnContext DecideAndAct(string utterance, ConversationState state)
     {

@@ -52,6 +52,16 @@ public sealed class RoutingRequestFactoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConversationOfACustomerWithoutAProfile_IsRoutedAsANewVisitor()
+    {
+        var request = await Factory.ForConversationAsync(
+            new ConversationState { ConversationId = "x", CustomerId = "nobody", Channel = "web" }, "transfer_to_human", default);
+
+        Assert.Equal((CustomerTags.Visitor, 0, false, "web", "transfer_to_human"),
+            (request.Tier, request.VipLevel, request.Returning, request.Channel, request.Intent));
+    }
+
+    [Fact]
     public async Task AnUnknownCustomer_HasNoRequest()
     {
         Assert.Null(await Factory.BuildAsync("nobody", "greeting", null, "web", DateTimeOffset.UtcNow, null, default));

@@ -47,7 +47,8 @@ internal static class ConversationFileRun
         }));
 
         var result = await new ConversationScriptRun(script, channel(new ConversationFileHost(script, host, clock)),
-            host.Services.GetRequiredService<IConversationStore>(), host.Services.GetRequiredService<CapturedOneTimeCodes>(), clock)
+            ScriptAgents.From(host.Services), host.Services.GetRequiredService<IConversationStore>(),
+            host.Services.GetRequiredService<CapturedOneTimeCodes>(), clock)
             .RunAsync(CancellationToken.None);
 
         Assert.True(result.Passed, string.Join("\n", [.. result.Failures, "", .. result.Transcript]));

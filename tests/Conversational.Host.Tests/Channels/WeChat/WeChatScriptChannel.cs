@@ -67,7 +67,10 @@ internal sealed partial class WeChatScriptChannel(WeChatServer wechat, FakeWeCha
         }
 
         _version = events.Count > 0 ? events[^1].Seq : _version;
-        var replies = events.Select(e => e.Event).OfType<BotReplied>().Select(r => r.Activity);
+        // The turn's own replies only: what the bot said after an agent's hand-back or close lands in the log outside any
+        // turn, and this channel does not push it to WeChat.
+        var replies = events.Select(e => e.Event).Reverse().TakeWhile(e => e is not UserMessaged).Reverse().OfType<BotReplied>()
+            .Select(r => r.Activity);
         var expected = WeChatTextRenderer.Render(replies, services.GetRequiredService<IOptions<WeChatOptions>>().Value.MaxTextBytes).Count;
         var pushed = expected - (passive is null ? 0 : 1);
         var sent = await api.WaitForTextsAsync(_openId, _received + pushed);
