@@ -22,6 +22,7 @@ public static class BotsServiceCollectionExtensions
 
         var services = builder.Services;
         services.AddHandoffRouting();
+        services.AddHandoffQueues();
         services.AddSingleton<RoutingRequestFactory>();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
@@ -51,6 +52,11 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<DecisionExecutor>();
         services.AddSingleton<IBot, PolicyBot>();
         services.AddSingleton<HandoffPackages>();
+        services.AddSchemaMigration(AgentReadMarks.Schema);
+        services.AddSingleton<AgentReadMarks>();
+        services.AddSingleton<SkillResumeSteps>();
+        services.AddSingleton<AgentDesk>();
+        services.AddSingleton<AgentWorkspace>();
         return builder;
     }
 }
