@@ -12,8 +12,6 @@ public static class RoleTypes
 {
     public const string User = "user";
     public const string Bot = "bot";
-
-    /// <summary>A human agent (坐席) writing from the desk after a handoff.</summary>
     public const string Agent = "agent";
 }
 
