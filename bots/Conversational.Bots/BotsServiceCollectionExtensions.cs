@@ -58,6 +58,11 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<AgentFollowUp>();
         services.AddSingleton<IBot, PolicyBot>();
         services.AddSingleton<HandoffPackages>();
+        services.AddSchemaMigration(AgentReadMarks.Schema);
+        services.AddSingleton<AgentReadMarks>();
+        services.AddSingleton<SkillResumeSteps>();
+        services.AddSingleton<AgentDesk>();
+        services.AddSingleton<AgentWorkspace>();
         return builder;
     }
 }

@@ -7,6 +7,7 @@ builder.AddAppChannel();
 builder.AddWeChatChannel();
 builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
+builder.AddAgentDesk();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -24,6 +25,8 @@ app.MapWarehouseWebhookEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapRoutingEndpoints();
 app.MapHandoffEndpoints();
+app.MapDeskEndpoints();
+app.MapSupervisorEndpoints();
 
 app.Run();
 

@@ -12,6 +12,11 @@ public sealed class DemoStaffSeed(StaffDirectory staff) : IDemoSeed
         ("trainer", "机器人训练师 周", Roles.Trainer, "Trainer#2026"),
         ("agent1", "坐席 小王", Roles.Agent, "Agent#2026"),
         ("agent2", "坐席 小李", Roles.Agent, "Agent#2026"),
+        // The desk's other demo agents, one account per agent profile of the handoff demo roster.
+        ("agent3", "坐席 小张", Roles.Agent, "Agent#2026"),
+        ("agent4", "坐席 小刘", Roles.Agent, "Agent#2026"),
+        ("agent5", "坐席 小陈", Roles.Agent, "Agent#2026"),
+        ("agent6", "坐席 小赵", Roles.Agent, "Agent#2026"),
     ];
 
     public string Name => "demo-staff";

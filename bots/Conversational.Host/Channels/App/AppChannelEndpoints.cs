@@ -37,7 +37,9 @@ public static class AppChannelEndpoints
             .RequireRateLimiting(AppChannelServiceCollectionExtensions.MessageRateLimit)
             .WithSummary("Sends a customer message and returns it with the bot's replies.");
         conversations.MapGet("/{conversationId}/stream", AppActivityStream.StreamAsync)
-            .WithSummary("Server-sent events: every new activity, live. Resumes after 'after' or Last-Event-ID.");
+            .WithSummary("Server-sent events: every new activity, live, and the queue position while waiting for a person.");
+        conversations.MapGet("/{conversationId}/queue", QueueAsync)
+            .WithSummary("Where the conversation stands in the queue for a person; 404 when it was never queued.");
         return app;
     }
 
@@ -142,6 +144,19 @@ public static class AppChannelEndpoints
         };
         var turn = await services.Runtime.ProcessAsync(conversation.Id, activity, message.ClientMessageId, services.Lifetime.ApplicationStopping);
         return TypedResults.Ok(new TurnResponse(turn.ConversationId, turn.Activities, turn.Watermark, turn.Replayed));
+    }
+
+    private static async Task<Results<Ok<CustomerQueueStatus>, ProblemHttpResult>> QueueAsync(string conversationId, ClaimsPrincipal user,
+        [AsParameters] AppChannelServices services, CancellationToken cancellationToken)
+    {
+        if (await FindOwnedAsync(conversationId, user, services, cancellationToken) is null)
+        {
+            return NotFound(conversationId);
+        }
+
+        return await services.Queue.PositionAsync(conversationId, cancellationToken) is { } position
+            ? TypedResults.Ok(CustomerQueueStatus.From(position))
+            : TypedResults.Problem($"Conversation {conversationId} is not queued for a person.", statusCode: StatusCodes.Status404NotFound);
     }
 
     /// <summary>The conversation if it is the caller's. Someone else's answers exactly like a missing one: no leak of existence.</summary>

@@ -2,6 +2,7 @@ using Conversational.Bots.Conversations;
 using Conversational.Bots.Customers;
 using Conversational.Bots.Policies;
 using Conversational.Bots.Turns;
+using Conversational.Handoff.Queues;
 using Conversational.Host.Security;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,8 @@ public sealed record AppChannelServices(
     IConversationStore Store,
     ConversationRuntime Runtime,
     ConversationChangeFeed Changes,
+    HandoffQueue Queue,
+    HandoffChangeFeed HandoffChanges,
     ICustomerDirectory Customers,
     CustomerTokens Tokens,
     IOptions<AppChannelOptions> Options,

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Conversational.Bots.Conversations;
+using Conversational.Host.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Conversational.Host.Channels.DirectLine;
@@ -18,7 +19,7 @@ public sealed partial class DirectLineStream(IConversationStore store, Conversat
         ArgumentNullException.ThrowIfNull(socket);
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         using var typingSignal = typing.Listen(conversationId);
-        var reading = DrainAsync(socket, session);
+        var reading = WebSocketSessions.DrainAsync(socket, session);
         LogOpened(conversationId, watermark);
         try
         {
@@ -32,7 +33,7 @@ public sealed partial class DirectLineStream(IConversationStore store, Conversat
         {
             await session.CancelAsync();
             await reading;
-            await CloseAsync(socket);
+            await WebSocketSessions.CloseAsync(socket);
             LogClosed(conversationId);
         }
     }
@@ -84,45 +85,6 @@ public sealed partial class DirectLineStream(IConversationStore store, Conversat
     private static Task SendSetAsync(WebSocket socket, DirectLineActivitySet set, CancellationToken cancellationToken) =>
         socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(set, ConversationJson.Options), WebSocketMessageType.Text,
             endOfMessage: true, cancellationToken);
-
-    /// <summary>Reads and drops whatever the client sends until it closes; its close ends the stream.</summary>
-    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource session)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            while (!session.IsCancellationRequested)
-            {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(), session.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-        {
-            // Cancelled by the sender's end, or the connection dropped.
-        }
-
-        await session.CancelAsync();
-    }
-
-    private static async Task CloseAsync(WebSocket socket)
-    {
-        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            try
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-            {
-                // A client that vanished cannot be told goodbye.
-            }
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Direct Line stream for {ConversationId} opened after watermark {Watermark}")]
     private partial void LogOpened(string conversationId, long watermark);
