@@ -67,6 +67,16 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         return stored[0];
     }
 
+    /// <summary>
+    /// The bot speaks after an agent action that is not a customer message: after <see cref="HandedBackToBot"/> it re-prompts
+    /// the resumed skill step; after <see cref="HandoffClosed"/> it asks for a 1–5 rating. The caller appends the agent's
+    /// event first, then calls this.
+    /// </summary>
+    /// <returns>The bot's replies, as appended.</returns>
+    /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
+    public Task<IReadOnlyList<Activity>> FollowUpAfterAgentAsync(string conversationId, CancellationToken cancellationToken) =>
+        throw new NotImplementedException($"Follow-up after an agent in {conversationId} is being built (issue 6).");
+
     /// <summary>Runs the pipeline on the conversation as it now stands and stores what the turn produced.</summary>
     private async Task<IReadOnlyList<StoredEvent>> RunTurnAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
