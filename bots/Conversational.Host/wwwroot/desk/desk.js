@@ -21,7 +21,10 @@
 
   async function refresh() {
     const result = await call("GET", "/api/desk/state");
-    if (result.status === 401) return gate.start();
+    if (result.status === 401) {
+      disconnect(); // the cookie expired: sign in again, and stop reconnecting the stream meanwhile
+      return gate.start();
+    }
     if (!result.ok) return;
     state.desk = result.data;
     renderDesk();
