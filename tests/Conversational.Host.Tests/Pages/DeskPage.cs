@@ -8,11 +8,7 @@ public sealed class DeskPage(IPage page)
 {
     public IPage Page { get; } = page;
 
-    public ILocator Offers => Page.Locator("#offers .offer");
-
     public ILocator Chats => Page.Locator("#chats .chat-item");
-
-    public ILocator Transcript => Page.Locator("#transcript .line");
 
     public ILocator CustomerLines => Page.Locator("#transcript .line--customer .line__bubble");
 
@@ -41,13 +37,15 @@ public sealed class DeskPage(IPage page)
         await Expect(available).ToHaveAttributeAsync("aria-checked", "true");
     }
 
-    /// <summary>Accepts the oldest offer and waits for its chat to open.</summary>
-    public async Task AcceptFirstOfferAsync()
+    public ILocator Offer(string conversationId) => Page.Locator($"#offers .offer[data-conversation-id='{conversationId}']");
+
+    public ILocator Chat(string conversationId) => Page.Locator($"#chats .chat-item[data-conversation-id='{conversationId}']");
+
+    /// <summary>Accepts the offer of this conversation as soon as it arrives, and waits for its chat to open.</summary>
+    public async Task AcceptAsync(string conversationId)
     {
-        var offer = Offers.First;
-        var conversationId = await offer.GetAttributeAsync("data-conversation-id");
-        await offer.GetByRole(AriaRole.Button, new() { Name = "接入" }).ClickAsync();
-        await Expect(Page.Locator($"#chats .chat-item[data-conversation-id='{conversationId}']")).ToHaveAttributeAsync("aria-current", "true");
+        await Offer(conversationId).GetByRole(AriaRole.Button, new() { Name = "接入" }).ClickAsync();
+        await Expect(Chat(conversationId)).ToHaveAttributeAsync("aria-current", "true");
     }
 
     public async Task ReplyAsync(string text)

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,8 +47,8 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
         var (customer, conversation) = await CustomerAsksForAPersonAsync();
         await _desk.GoAvailableAsync();
 
-        await Expect(_desk.Offers).ToHaveCountAsync(1);
-        await _desk.AcceptFirstOfferAsync();
+        await Expect(_desk.Offer(conversation)).ToContainTextAsync("秒后转给他人");
+        await _desk.AcceptAsync(conversation);
         await Expect(_desk.Chats).ToHaveCountAsync(1);
         await Expect(_desk.CustomerLines.Last).ToHaveTextAsync("转人工");
 
@@ -69,13 +70,12 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
     public async Task A_message_in_a_chat_that_is_not_open_shows_an_unread_badge_until_the_agent_opens_it()
     {
         var (first, firstConversation) = await CustomerAsksForAPersonAsync();
-        await CustomerAsksForAPersonAsync();
+        var (_, secondConversation) = await CustomerAsksForAPersonAsync();
         await _desk.GoAvailableAsync();
-        await Expect(_desk.Offers).ToHaveCountAsync(2);
-        await _desk.AcceptFirstOfferAsync();
-        await _desk.AcceptFirstOfferAsync();
+        await _desk.AcceptAsync(firstConversation);
+        await _desk.AcceptAsync(secondConversation);
         await Expect(_desk.Chats).ToHaveCountAsync(2);
-        var firstChat = _desk.Page.Locator($"#chats .chat-item[data-conversation-id='{firstConversation}']");
+        var firstChat = _desk.Chat(firstConversation);
         await Expect(firstChat).ToHaveAttributeAsync("aria-current", "false");
 
         await first.SayAsync(firstConversation, "还在吗？");
@@ -89,11 +89,31 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
     }
 
     [Fact]
+    public async Task A_one_click_ticket_from_the_prefilled_draft_gives_the_customer_its_number()
+    {
+        var (customer, conversation) = await CustomerAsksForAPersonAsync();
+        await _desk.GoAvailableAsync();
+        await _desk.AcceptAsync(conversation);
+
+        await _desk.Button("建工单").ClickAsync();
+        var dialog = _desk.Page.Locator("#ticket-dialog");
+        await Expect(dialog.GetByLabel("工单内容")).Not.ToHaveValueAsync("");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "创建工单" }).ClickAsync();
+
+        await Expect(_desk.Notice).ToContainTextAsync("已创建，客户已收到工单号");
+        var ticketId = Regex.Match(await _desk.Notice.TextContentAsync() ?? "", @"工单 (\S+) 已创建").Groups[1].Value;
+        Assert.NotEmpty(ticketId);
+        var activities = await customer.ActivitiesAsync(conversation);
+        Assert.Contains(activities.Activities, activity => activity.From?.Role == "bot" && (activity.Text ?? "").Contains(ticketId, StringComparison.Ordinal));
+        Assert.True(_pageErrors.Count == 0, string.Join('\n', _pageErrors));
+    }
+
+    [Fact]
     public async Task A_transfer_to_a_group_leaves_the_desk_and_the_colleague_who_takes_it_reads_the_note()
     {
         var (_, conversation) = await CustomerAsksForAPersonAsync();
         await _desk.GoAvailableAsync();
-        await _desk.AcceptFirstOfferAsync();
+        await _desk.AcceptAsync(conversation);
         var colleague = await StaffAsync("agent2", "Agent#2026");
 
         await _desk.Button("转接").ClickAsync();

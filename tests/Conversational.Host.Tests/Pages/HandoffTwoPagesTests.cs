@@ -49,10 +49,10 @@ public sealed class HandoffTwoPagesTests(HandoffPagesFixture fixture) : IClassFi
         await _widget.SayAsync("转人工");
 
         await Expect(_widget.BotBubbles.Last).ToContainTextAsync("正在为您转接人工客服");
-        await Expect(_desk.Offers).ToHaveCountAsync(1);
-        await Expect(_desk.Offers.First).ToContainTextAsync("秒后转给他人");
+        var conversation = await _widget.Page.EvaluateAsync<string>("localStorage.getItem('conversational.conversationId')");
+        await Expect(_desk.Offer(conversation)).ToContainTextAsync("秒后转给他人");
 
-        await _desk.AcceptFirstOfferAsync();
+        await _desk.AcceptAsync(conversation);
 
         // What the bot collected is on the desk: the agent does not ask again.
         await Expect(_desk.SkillCard).ToContainTextAsync("账单分期");
