@@ -26,17 +26,13 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
 
     public async Task DisposeAsync()
     {
-        // The tests share a host: the agent's chats are closed and the agent goes offline, so the next test starts empty.
-        using var agent = await StaffClient.SignInAsync(fixture.BaseAddress, "agent1", "Agent#2026");
-        var dispositions = (await agent.GetFromJsonAsync<JsonArray>(new Uri("/api/desk/dispositions", UriKind.Relative)))!;
-        var state = (await agent.GetFromJsonAsync<JsonObject>(new Uri("/api/desk/state", UriKind.Relative)))!;
-        foreach (var chat in state["chats"]!.AsArray())
+        // The tests share a host: every agent a test used closes their chats and goes offline, so the next test's
+        // customers are offered to agent1 on the page and to nobody else.
+        foreach (var agentId in new[] { "agent1", "agent2" })
         {
-            using var closed = await agent.PostAsJsonAsync(new Uri($"/api/desk/conversations/{chat!["conversationId"]}/close", UriKind.Relative),
-                new { disposition = dispositions[0]!["code"]!.GetValue<string>() });
+            await SignOffAsync(agentId);
         }
 
-        using var offline = await agent.PostAsJsonAsync(new Uri("/api/desk/presence", UriKind.Relative), new { status = "offline" });
         await _context.DisposeAsync();
         _clients.ForEach(client => client.Dispose());
     }
@@ -118,7 +114,7 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
 
         await _desk.Button("转接").ClickAsync();
         var dialog = _desk.Page.Locator("#transfer-dialog");
-        await dialog.GetByLabel("技能组").SelectOptionAsync("ecommerce");
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "技能组" }).SelectOptionAsync("ecommerce");
         await dialog.GetByLabel("备注（接手的同事可见）").FillAsync("客户要退 SH-1001，已核实订单");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "转接" }).ClickAsync();
 
@@ -165,5 +161,19 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
         }
 
         Assert.Fail($"No offer of {conversationId} reached the agent.");
+    }
+
+    private async Task SignOffAsync(string agentId)
+    {
+        using var agent = await StaffClient.SignInAsync(fixture.BaseAddress, agentId, "Agent#2026");
+        var dispositions = (await agent.GetFromJsonAsync<JsonArray>(new Uri("/api/desk/dispositions", UriKind.Relative)))!;
+        var state = (await agent.GetFromJsonAsync<JsonObject>(new Uri("/api/desk/state", UriKind.Relative)))!;
+        foreach (var chat in state["chats"]!.AsArray())
+        {
+            using var closed = await agent.PostAsJsonAsync(new Uri($"/api/desk/conversations/{chat!["conversationId"]}/close", UriKind.Relative),
+                new { disposition = dispositions[0]!["code"]!.GetValue<string>() });
+        }
+
+        using var offline = await agent.PostAsJsonAsync(new Uri("/api/desk/presence", UriKind.Relative), new { status = "offline" });
     }
 }

@@ -41,6 +41,7 @@ public sealed class HandoffTwoPagesTests(HandoffPagesFixture fixture) : IClassFi
     {
         await _desk.GoAvailableAsync();
         await _widget.Page.GotoAsync("/");
+        await Expect(_widget.BotBubbles.First).ToContainTextAsync("小C");
         await _widget.SayAsync("账单分期");
         await Expect(_widget.BotBubbles.Last).ToContainTextAsync("尾号6688");
         await _widget.QuickReply("12期").ClickAsync();
@@ -57,7 +58,8 @@ public sealed class HandoffTwoPagesTests(HandoffPagesFixture fixture) : IClassFi
         // What the bot collected is on the desk: the agent does not ask again.
         await Expect(_desk.SkillCard).ToContainTextAsync("账单分期");
         await Expect(_desk.SkillCard.Locator(".step")).ToHaveTextAsync("确认方案");
-        await Expect(_desk.SkillCard.Locator(".facts--slots")).ToContainTextAsync("12");
+        await Expect(_desk.SkillCard.Locator(".facts--slots")).ToContainTextAsync("6688");
+        await Expect(_desk.Page.Locator("#context-body .card--summary")).ToContainTextAsync("已选12期");
         await Expect(_desk.CustomerLines.Last).ToHaveTextAsync("转人工");
 
         await _desk.ReplyAsync("您好，我是坐席小王。12期每期手续费0.60%，提前还清收3%。");

@@ -41,6 +41,7 @@ public sealed class SupervisorTests(HandoffPagesFixture fixture) : IClassFixture
         // Nobody is available yet: the customer waits in the general queue.
         await Expect(QueueRow("general").Locator("td").Nth(0)).ToHaveTextAsync("1");
         await Expect(_page.Locator("#total-waiting")).ToHaveTextAsync("1");
+        await PageScreenshots.WriteAsync(_page, "supervisor.png");
 
         using var agent = await StaffClient.SignInAsync(fixture.BaseAddress, "agent1", "Agent#2026");
         using var presence = await agent.PostAsJsonAsync(new Uri("/api/desk/presence", UriKind.Relative), new { status = "available" });
@@ -50,7 +51,6 @@ public sealed class SupervisorTests(HandoffPagesFixture fixture) : IClassFixture
         // The assigner offers the customer to the agent who came online.
         await Expect(QueueRow("general").Locator("td").Nth(1)).ToHaveTextAsync("1");
         await Expect(QueueRow("general").Locator("td").Nth(0)).ToHaveTextAsync("0");
-        await PageScreenshots.WriteAsync(_page, "supervisor.png");
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Queues by skill group" })).ToBeVisibleAsync();

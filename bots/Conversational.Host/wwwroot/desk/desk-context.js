@@ -33,11 +33,30 @@ window.deskContext = (() => {
     return list;
   }
 
-  function slotValue(value) {
-    if (value === null || value === undefined) return "—";
-    if (Array.isArray(value)) return value.map(slotValue).join("、");
-    if (typeof value === "object") return JSON.stringify(value);
-    return String(value);
+  const isEmpty = (value) => value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
+  const isScalar = (value) => typeof value !== "object" || value === null;
+
+  /**
+   * The slots as the skill keeps them: plain values in the table; records and lists (a statement, the cards on file)
+   * folded under their name, so what the customer chose stays at a glance; empty slots are left out.
+   */
+  function slotTable(slots, t) {
+    const table = el("dl", "facts facts--slots");
+    const folded = el("div", "slots-more");
+    for (const [name, value] of Object.entries(slots || {})) {
+      if (isEmpty(value)) continue;
+      if (isScalar(value) || (Array.isArray(value) && value.every(isScalar))) {
+        table.append(el("dt", "mono", name), el("dd", "slot", Array.isArray(value) ? value.join("、") : String(value)));
+        continue;
+      }
+      const details = el("details", "slot-record");
+      details.append(el("summary", "mono", name), el("pre", "slot-record__json", JSON.stringify(value, null, 2)));
+      folded.append(details);
+    }
+    const box = el("div");
+    if (table.childElementCount) box.append(table);
+    if (folded.childElementCount) box.append(el("p", "card__hint", t("moreSlots")), folded);
+    return box;
   }
 
   function render(container, conversation, texts) {
@@ -73,14 +92,8 @@ window.deskContext = (() => {
         const match = known.find((s) => s.step === pkg.skill.step);
         if (match) stepName.textContent = texts.en ? match.en : match.zhCn;
       });
-      const slots = Object.entries(pkg.skill.slots || {});
-      if (slots.length) {
-        skill.append(el("h4", "card__subtitle", t("slots")));
-        const table = el("dl", "facts facts--slots");
-        for (const [name, value] of slots) {
-          table.append(el("dt", "mono", name), el("dd", "slot", slotValue(value)));
-        }
-        skill.append(table);
+      if (Object.values(pkg.skill.slots || {}).some((value) => !isEmpty(value))) {
+        skill.append(el("h4", "card__subtitle", t("slots")), slotTable(pkg.skill.slots, t));
       }
     } else {
       skill.append(el("p", "card__empty", t("noSkill")));

@@ -231,7 +231,8 @@
 
   async function markRead() {
     const open = state.open;
-    if (!open || !isMine(open.conversationId)) return;
+    // Not gated on the chat list: right after an accept the list may not show the chat yet (the server decides anyway).
+    if (!open || String(open.owner).toLowerCase() !== "agent") return;
     await call("POST", `/api/desk/conversations/${encodeURIComponent(open.conversationId)}/read`, { seq: Number(open.lastSeq) || 0 });
     const chat = state.desk?.chats.find((c) => c.conversationId === open.conversationId);
     if (chat && chat.unread) {
