@@ -50,6 +50,7 @@ public sealed class HandoffTwoPagesTests(HandoffPagesFixture fixture) : IClassFi
         await _widget.SayAsync("转人工");
 
         await Expect(_widget.BotBubbles.Last).ToContainTextAsync("正在为您转接人工客服");
+        await Expect(_widget.QueueBanner).ToContainTextAsync("正在为您转接人工客服");
         var conversation = await _widget.Page.EvaluateAsync<string>("localStorage.getItem('conversational.conversationId')");
         await Expect(_desk.Offer(conversation)).ToContainTextAsync("秒后转给他人");
 

@@ -17,6 +17,8 @@ public sealed class WidgetPage(IPage page)
 
     public ILocator QueueBanner => Page.Locator("#queue-banner");
 
+    public ILocator QueueText => Page.Locator("#queue-banner .queue-banner__text");
+
     public ILocator QuickReply(string title) => Page.Locator("#quick-replies button", new() { HasTextString = title });
 
     public async Task SayAsync(string text)
