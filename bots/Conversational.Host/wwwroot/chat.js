@@ -67,6 +67,7 @@
     quickReplies: $('quick-replies'),
     typing: $('typing'),
     banner: $('reconnect-banner'),
+    queueBanner: $('queue-banner'),
     startError: $('start-error'),
     startRetry: $('start-retry'),
     form: $('composer'),
@@ -220,6 +221,7 @@
     for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
     for (const button of ui.langButtons) button.setAttribute('aria-pressed', String(button.dataset.locale === state.locale));
     for (const el of ui.list.querySelectorAll('time[datetime]')) el.textContent = formatTime(new Date(el.dateTime));
+    handoff.relabel();
     updateCounter();
   }
 
@@ -256,8 +258,9 @@
     column.className = 'msg__column';
 
     const sender = document.createElement('span');
-    sender.className = 'visually-hidden';
-    if (role === 'agent' && senderName) sender.textContent = `${senderName}: `;
+    // An agent is named above their message; the bot and the customer only for screen readers.
+    sender.className = role === 'agent' && senderName ? 'msg__name' : 'visually-hidden';
+    if (role === 'agent' && senderName) sender.textContent = senderName;
     else sender.dataset.i18n = role === 'user' ? 'you' : 'botName';
     if (sender.dataset.i18n) sender.textContent = t(sender.dataset.i18n);
 
@@ -306,12 +309,15 @@
       const hasActions = activity.suggestedActions && (activity.suggestedActions.actions || []).length > 0;
       if (!activity.text && !hasActions) continue;
 
-      const item = createMessage(role, activity.text || '', activity.timestamp, activity.from && activity.from.name);
+      const name = activity.from && activity.from.name;
+      const item = createMessage(role, activity.text || '', activity.timestamp, name);
       item.dataset.id = id;
       item.dataset.seq = String(seq);
+      if (role === 'agent' && name) item.dataset.name = name;
       if (hasActions) item.actions = activity.suggestedActions.actions;
       state.rendered.set(id, item);
       placeInOrder(item, seq);
+      handoff.messageShown(role, seq, name);
       changed = true;
     }
 
@@ -391,6 +397,7 @@
     state.pending = [];
     state.lastSeq = 0;
     state.inFlight = 0;
+    handoff.showQueue(null);
     updateTyping();
     updateQuickReplies();
   }
@@ -506,6 +513,7 @@
 
       setReady(true);
       connectStream();
+      loadQueue(generation);
       for (const text of resend) send(text);
     } catch (error) {
       if (generation !== state.generation) return;
@@ -518,6 +526,14 @@
       }
       ui.startError.hidden = false;
     }
+  }
+
+  /** Waiting for a person after a reload: the banner comes back at once (404: not queued). */
+  async function loadQueue(generation) {
+    try {
+      const status = await api('GET', conversationPath('/queue'));
+      if (generation === state.generation) handoff.showQueue(status);
+    } catch { /* not queued, or the stream will tell */ }
   }
 
   async function createVisitor() {
@@ -580,6 +596,10 @@
     stream.addEventListener('activity', (event) => {
       if (stream !== state.stream) return;
       try { receive([JSON.parse(event.data)]); } catch { /* a malformed event is skipped, not fatal */ }
+    });
+    stream.addEventListener('queue', (event) => {
+      if (stream !== state.stream) return;
+      try { handoff.showQueue(JSON.parse(event.data)); } catch { /* a malformed event is skipped, not fatal */ }
     });
     stream.addEventListener('error', () => {
       if (stream !== state.stream || state.leaving) return;
@@ -704,6 +724,13 @@
   });
 
   // ---------- go ----------
+
+  const handoff = window.chatHandoff.create({
+    list: ui.list,
+    banner: ui.queueBanner,
+    locale: () => state.locale,
+    placeInOrder,
+  });
 
   state.locale = initialLocale();
   applyStrings();

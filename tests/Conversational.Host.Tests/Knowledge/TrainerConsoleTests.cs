@@ -13,14 +13,6 @@ public sealed class TrainerConsoleFixture : WidgetFixture
         ArgumentNullException.ThrowIfNull(settings);
         settings["Storage__SeedDemoData"] = "true";
     }
-
-    public Task<IBrowserContext> NewDesktopContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = BaseAddress.ToString(),
-        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        Locale = "zh-CN",
-        TimezoneId = "Asia/Shanghai",
-    });
 }
 
 /// <summary>The trainer console in Chromium: sign in, then create, edit, review and retire a knowledge entry.</summary>

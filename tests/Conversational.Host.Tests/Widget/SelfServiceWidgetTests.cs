@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Conversational.Bots.Conversations;
-using Conversational.Host.Channels.App;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -35,14 +31,8 @@ public sealed class SelfServiceWidgetTests(DemoWidgetFixture fixture) : IClassFi
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(10_000);
-        _context = await fixture.NewContextAsync();
         // The merchant's page, having logged the customer in, hands the widget their session before it starts.
-        var session = await SignInAsync("c1003");
-        await _context.AddInitScriptAsync($$"""
-            localStorage.setItem('conversational.token', '{{session.Token}}');
-            localStorage.setItem('conversational.customerId', '{{session.CustomerId}}');
-            localStorage.setItem('conversational.expiresAt', '{{session.ExpiresAt:O}}');
-            """);
+        _context = await fixture.NewSignedInCustomerContextAsync("c1003", DemoWidgetFixture.SessionApiKey);
         _page = await _context.NewPageAsync();
     }
 
@@ -74,18 +64,5 @@ public sealed class SelfServiceWidgetTests(DemoWidgetFixture fixture) : IClassFi
     {
         await Input.FillAsync(text);
         await Input.PressAsync("Enter");
-    }
-
-    private async Task<CustomerSession> SignInAsync(string customerId)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/customer-sessions")
-        {
-            Content = JsonContent.Create(new { customerId }),
-        };
-        request.Headers.Add("X-Api-Key", DemoWidgetFixture.SessionApiKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CustomerSession>(ConversationJson.Options))!;
     }
 }

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using Conversational.Bots.Conversations;
+using Conversational.Host.Channels.App;
 using Conversational.Testing;
 using Microsoft.Playwright;
 
@@ -44,7 +48,11 @@ public class WidgetFixture : IAsyncLifetime
             Args = BrowserArgs,
         });
         _host = await hostStarting;
+        await StartedAsync();
     }
+
+    /// <summary>Preparations on the running host (data over its API) before the first test.</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
 
     /// <summary>Changes to the host's settings (environment variables) before it starts.</summary>
     protected virtual void Configure(Dictionary<string, string> settings)
@@ -59,6 +67,40 @@ public class WidgetFixture : IAsyncLifetime
         Locale = "zh-CN",
         TimezoneId = "Asia/Shanghai",
     });
+
+    /// <summary>A fresh context with a desktop-sized viewport, for the staff pages.</summary>
+    public Task<IBrowserContext> NewDesktopContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+
+    /// <summary>
+    /// A phone-sized context whose widget starts as a customer the merchant's site has signed in (a session from
+    /// <c>POST /api/customer-sessions</c> with one of <c>AppChannel:SessionApiKeys</c>), handed over before the page loads.
+    /// </summary>
+    public async Task<IBrowserContext> NewSignedInCustomerContextAsync(string customerId, string sessionApiKey)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/customer-sessions")
+        {
+            Content = JsonContent.Create(new { customerId }),
+        };
+        request.Headers.Add("X-Api-Key", sessionApiKey);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var session = (await response.Content.ReadFromJsonAsync<CustomerSession>(ConversationJson.Options))!;
+
+        var context = await NewContextAsync();
+        await context.AddInitScriptAsync($$"""
+            localStorage.setItem('conversational.token', '{{session.Token}}');
+            localStorage.setItem('conversational.customerId', '{{session.CustomerId}}');
+            localStorage.setItem('conversational.expiresAt', '{{session.ExpiresAt:O}}');
+            """);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

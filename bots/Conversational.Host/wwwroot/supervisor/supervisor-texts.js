@@ -1,0 +1,33 @@
+// The supervisor view's words, zh-CN first; supervisor.js picks by the chosen language.
+window.supervisorTexts = {
+  "zh-CN": {
+    pageTitle: "实时监控 · 主管", consoleName: "实时监控", signInTitle: "登录", signInHint: "使用主管或管理员账号登录。",
+    username: "用户名", password: "密码", signIn: "登录", signOut: "退出", languageLabel: "语言",
+    wrongPassword: "用户名或密码错误。", signInFailed: "登录失败，请稍后再试。", forbidden: "此页面仅对主管和管理员开放。",
+    live: "实时", connecting: "连接中…", reconnecting: "重新连接中…", updatedAt: (time) => `更新于 ${time}`,
+    tileWaiting: "排队中", tileLongest: "最长等待", tileAgents: "在线坐席", tileLoad: "坐席负载",
+    agentsOnline: (available, total) => `${available} / ${total}`, loadValue: (active, capacity) => `${active} / ${capacity}`,
+    queuesTitle: "技能组队列", agentsTitle: "坐席状态",
+    colGroup: "技能组", colWaiting: "排队", colOffered: "待接入", colLongest: "最长等待", colByPriority: "按优先级",
+    colAgent: "坐席", colStatus: "状态", colChats: "会话", colHeartbeat: "最近心跳",
+    priority: (p) => `P${p}`, noQueues: "没有技能组。", noAgents: "没有坐席。", never: "—", secondsAgo: (s) => `${s} 秒前`,
+    minutesAgo: (m) => `${m} 分钟前`, slaBreached: "等待过久",
+    available: "在线", away: "小休", offline: "离线",
+    groups: { general: "综合", vip: "VIP 专席", card: "信用卡", ecommerce: "电商售后", complaint: "投诉", messages: "留言" },
+  },
+  en: {
+    pageTitle: "Live view · Supervisor", consoleName: "Live view", signInTitle: "Sign in", signInHint: "Sign in with a supervisor or admin account.",
+    username: "Username", password: "Password", signIn: "Sign in", signOut: "Sign out", languageLabel: "Language",
+    wrongPassword: "Wrong username or password.", signInFailed: "Sign-in failed; please try again.", forbidden: "This page is for supervisors and admins only.",
+    live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…", updatedAt: (time) => `Updated ${time}`,
+    tileWaiting: "Waiting", tileLongest: "Longest wait", tileAgents: "Agents available", tileLoad: "Agent load",
+    agentsOnline: (available, total) => `${available} / ${total}`, loadValue: (active, capacity) => `${active} / ${capacity}`,
+    queuesTitle: "Queues by skill group", agentsTitle: "Agents",
+    colGroup: "Skill group", colWaiting: "Waiting", colOffered: "Offered", colLongest: "Longest wait", colByPriority: "By priority",
+    colAgent: "Agent", colStatus: "Status", colChats: "Chats", colHeartbeat: "Last heartbeat",
+    priority: (p) => `P${p}`, noQueues: "No skill groups.", noAgents: "No agents.", never: "—", secondsAgo: (s) => `${s} s ago`,
+    minutesAgo: (m) => `${m} min ago`, slaBreached: "Waiting too long",
+    available: "Available", away: "Away", offline: "Offline",
+    groups: { general: "General", vip: "VIP desk", card: "Cards", ecommerce: "E-commerce", complaint: "Complaints", messages: "Messages" },
+  },
+};
