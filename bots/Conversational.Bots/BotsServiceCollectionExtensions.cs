@@ -44,6 +44,7 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
         services.AddSingleton<ITurnMiddleware, EscalationSignalsMiddleware>();
         services.AddSingleton<ITurnMiddleware, AgentOwnershipGate>();
+        services.AddSingleton<ITurnMiddleware, UnansweredQuestionRecorder>(); // the bot's turns only, so after the agent gate
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<SkillDispatcher>();
