@@ -47,6 +47,8 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, AgentOwnershipGate>();
         services.AddSingleton<ITurnMiddleware, WaitingGate>();
         services.AddSingleton<ITurnMiddleware, AgentRatingMiddleware>();
+        // The bot's own turns only: after the agent gate, the waiting customer's messages and the rating answers.
+        services.AddSingleton<ITurnMiddleware, UnansweredQuestionRecorder>();
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<SkillDispatcher>();

@@ -23,6 +23,7 @@ public static class KnowledgeServiceCollectionExtensions
         builder.Services.AddSingleton<IUnderstanding, ModelUnderstanding>();
         builder.Services.AddSingleton(new EntityExtractor());
         builder.Services.AddKnowledgeArticles();
+        builder.Services.AddUnansweredQuestions();
         AddKnowledgeSearch(builder.Services);
         return builder;
     }

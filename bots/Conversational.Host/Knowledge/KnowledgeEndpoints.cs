@@ -11,7 +11,8 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// The trainer console's API over knowledge entries (知识库维护): list with a text filter, read, create, edit from an
 /// expected version, retire, and the version history. Trainers and admins only. Errors are ProblemDetails: 400 with
-/// the broken rules by field, 404 for an unknown id, 409 with the <c>current</c> entry when it changed meanwhile.
+/// the broken rules by field, 404 for an unknown id, 409 with the <c>current</c> entry when it changed meanwhile. The
+/// unanswered-questions view's calls are in <see cref="UnansweredEndpoints"/>.
 /// </summary>
 public static class KnowledgeEndpoints
 {
@@ -34,6 +35,7 @@ public static class KnowledgeEndpoints
         entries.MapGet("/{id}/versions", HistoryAsync).WithSummary("Every version, newest first: who, when, which fields changed.");
         app.MapPost("/api/knowledge/search", KnowledgeTestBox.SearchAsync).WithTags("Knowledge").RequireAuthorization(Trainers)
             .WithSummary("The bot's knowledge search for {question, language?, channel?}: ranked entries with lexical, dense and fused scores.");
+        UnansweredEndpoints.Map(app.MapGroup("/api/knowledge/unanswered").WithTags("Knowledge").RequireAuthorization(Trainers));
         return app;
     }
 
@@ -151,19 +153,19 @@ public static class KnowledgeEndpoints
         CancellationToken cancellationToken) =>
         await store.HistoryAsync(id, cancellationToken) is { Count: > 0 } history ? TypedResults.Ok(history) : NotFound(id);
 
-    private static string Trainer(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    internal static string Trainer(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"There is no knowledge entry '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
     // "title: must not be empty." → errors["title"] = ["must not be empty."], so the console can show each beside its field.
-    private static ValidationProblem Invalid(KnowledgeValidationException exception) => TypedResults.ValidationProblem(
+    internal static ValidationProblem Invalid(KnowledgeValidationException exception) => TypedResults.ValidationProblem(
         exception.Problems
             .Select(problem => problem.Split(": ", 2))
             .GroupBy(parts => parts[0], parts => parts.Length > 1 ? parts[1] : parts[0])
             .ToDictionary(group => group.Key, group => group.ToArray()),
         detail: string.Join(" ", exception.Problems));
 
-    private static ProblemHttpResult Conflict(KnowledgeConflictException exception) => TypedResults.Problem(exception.Message,
+    internal static ProblemHttpResult Conflict(KnowledgeConflictException exception) => TypedResults.Problem(exception.Message,
         statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["current"] = exception.Current });
 }

@@ -37,4 +37,26 @@ public sealed record IntentExampleSet(IReadOnlyList<IntentExample> Examples, str
 
         return new IntentExampleSet(examples, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
+
+    /// <summary>
+    /// These examples and <paramref name="added"/> (trainers' examples kept elsewhere, in their order), with a hash over
+    /// both; no added examples leave the set and its hash as they are, so a saved model is not retrained for nothing.
+    /// </summary>
+    public IntentExampleSet With(IReadOnlyList<IntentExample> added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        if (added.Count == 0)
+        {
+            return this;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(ContentHash + "\n"));
+        foreach (var example in added)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(example.Text + "\t" + example.Label + "\n"));
+        }
+
+        return new IntentExampleSet([.. Examples, .. added], Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
 }

@@ -1,4 +1,5 @@
 using Conversational.Knowledge.IntentClassification;
+using Conversational.Knowledge.Unanswered;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +8,17 @@ namespace Conversational.Knowledge.Understanding;
 /// <summary>
 /// The intent model the bot runs: loaded from <see cref="UnderstandingOptions.ModelPath"/>, or trained from the examples
 /// and saved there when the file is missing, unreadable or was trained on other examples (their content hash differs).
-/// Done once, on first use (the host's start-up warms it); the demo examples train in a few seconds.
+/// Done once, on first use (the host's start-up warms it); the demo examples train in a few seconds. The examples are the
+/// files plus those trainers added from unanswered questions (<see cref="TrainerIntentExamples"/>), and
+/// <see cref="RetrainAsync"/> brings a new one of those into the running bot.
 /// </summary>
 /// <remarks>
 /// Several processes may share the data directory (hosts, the CLI, test runs): an exclusive lock file next to the model
 /// lets one of them train while the others wait and then load what it saved.
 /// </remarks>
-public sealed partial class IntentModelProvider(IOptions<UnderstandingOptions> options, TimeProvider time, ILogger<IntentModelProvider> logger)
+/// <param name="trainerExamples">The trainers' examples in the database; null trains on the files alone.</param>
+public sealed partial class IntentModelProvider(IOptions<UnderstandingOptions> options, TimeProvider time, ILogger<IntentModelProvider> logger,
+    TrainerIntentExamples? trainerExamples = null)
 {
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(100);
 
@@ -48,11 +53,35 @@ public sealed partial class IntentModelProvider(IOptions<UnderstandingOptions> o
         }
     }
 
+    /// <summary>
+    /// Trains again if the examples changed since the model in use (a trainer added some) and puts the new model in
+    /// use; turns being understood meanwhile finish on the old one.
+    /// </summary>
+    public async Task<TrainedIntentModel> RetrainAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var model = await LoadOrTrainAsync(cancellationToken);
+            Volatile.Write(ref _current, model);
+            return model;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<TrainedIntentModel> LoadOrTrainAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var directory = settings.ExamplesDirectory ?? IntentExampleSet.BundledDirectory;
         var examples = IntentExampleSet.Read(directory);
+        if (trainerExamples is not null)
+        {
+            examples = examples.With(await trainerExamples.ListAsync(cancellationToken));
+        }
+
         var path = Path.GetFullPath(settings.ModelPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var fileLock = await LockAsync(path + ".lock", cancellationToken);

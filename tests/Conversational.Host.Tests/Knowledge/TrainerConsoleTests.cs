@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Conversational.Host.Channels.App;
 using Conversational.Host.Tests.Widget;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,7 +16,10 @@ public sealed class TrainerConsoleFixture : WidgetFixture
     }
 }
 
-/// <summary>The trainer console in Chromium: sign in, then create, edit, review and retire a knowledge entry.</summary>
+/// <summary>
+/// The trainer console in Chromium: sign in, then create, edit, review and retire a knowledge entry; test a question; turn
+/// a cluster of unanswered questions into a FAQ entry the bot answers with.
+/// </summary>
 public sealed class TrainerConsoleTests(TrainerConsoleFixture fixture) : IClassFixture<TrainerConsoleFixture>, IAsyncLifetime
 {
     private IBrowserContext _context = null!;
@@ -127,6 +131,56 @@ public sealed class TrainerConsoleTests(TrainerConsoleFixture fixture) : IClassF
 
         await Expect(_page.Locator("#forbidden")).ToHaveTextAsync("This page is for bot trainers and admins only.");
         await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task UnknownQuestions_FormACluster_ThatBecomesAFaqEntry_AndTheBotThenAnswersWithIt()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        var customer = await AppApi.CreateVisitorAsync(http);
+        var conversation = (await customer.StartAsync()).ConversationId;
+        foreach (var question in new[] { "门店有停车位吗", "门店可以停车吗", "门店能停车吗" })
+        {
+            Assert.DoesNotContain("来源", Replies(await customer.SayAsync(conversation, question)), StringComparison.Ordinal);
+        }
+
+        await SignInAsync("trainer", "Trainer#2026");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "未解决问题" }).ClickAsync();
+        var cluster = _page.Locator("#cluster-list .cluster-item").Filter(new() { HasText = "停车" });
+        await Expect(cluster).ToHaveCountAsync(1);
+        await Expect(cluster).ToContainTextAsync("3 次");
+        await cluster.ClickAsync();
+        await Expect(_page.Locator("#cluster-examples li")).ToHaveCountAsync(3);
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "转为 FAQ 条目" }).ClickAsync();
+        await Expect(_page.GetByLabel("问题变体（每行一个）")).ToHaveValueAsync(new Regex("门店有停车位吗\n门店可以停车吗\n门店能停车吗"));
+        await Expect(_page.GetByLabel("FAQ 标题")).Not.ToBeEmptyAsync();
+        await _page.GetByLabel("条目编号").FillAsync("store-parking.zh");
+        await _page.GetByLabel("维护团队").FillAsync("门店运营");
+        await _page.GetByLabel("回答内容（Markdown 格式）").FillAsync("门店地下一层有**免费停车场**，凭小票停车2小时。");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "创建 FAQ" }).ClickAsync();
+
+        await Expect(_page.Locator("#cluster-notice")).ToContainTextAsync("已创建条目 store-parking.zh，3 个问题已处理");
+        await Expect(_page.Locator("#cluster-list .cluster-item").Filter(new() { HasText = "停车" })).ToHaveCountAsync(0);
+        Assert.Contains("store-parking.zh", await EventuallyAnsweredAsync(customer, conversation, "门店可以停车吗"), StringComparison.Ordinal);
+    }
+
+    private static string Replies(TurnResponse turn) => string.Join("\n", turn.Activities.Skip(1).Select(activity => activity.Text));
+
+    // The index takes the new entry in the background: ask again (bounded) until the bot answers from it.
+    private static async Task<string> EventuallyAnsweredAsync(AppApi customer, string conversation, string question)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var replies = Replies(await customer.SayAsync(conversation, question));
+            if (replies.Contains("来源", StringComparison.Ordinal) || deadline.IsCancellationRequested)
+            {
+                return replies;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private async Task SignInAsync(string username, string password)

@@ -1,5 +1,7 @@
 using Conversational.Knowledge.IntentClassification;
 using Conversational.Knowledge.Understanding;
+using Conversational.Knowledge.Unanswered;
+using Conversational.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -113,6 +115,30 @@ public sealed class IntentModelProviderTests : IDisposable
         var models = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => provider.GetAsync(default).AsTask()));
 
         Assert.All(models, model => Assert.Same(models[0], model));
+    }
+
+    [Fact]
+    public async Task TrainersExamplesInTheDatabase_AreTrainedOn_AndRetrainPutsTheNewModelInUse()
+    {
+        WriteExamples(Examples);
+        await using var database = new SqliteDatabase(Path.Combine(_root.FullName, "trainer.db"));
+        await new SchemaMigrator(database, [UnansweredSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
+        var trainerExamples = new TrainerIntentExamples(database);
+        var provider = new IntentModelProvider(
+            Options.Create(new UnderstandingOptions { ModelPath = ModelPath, ExamplesDirectory = ExamplesDirectory }),
+            TimeProvider.System, NullLogger<IntentModelProvider>.Instance, trainerExamples);
+        var before = await provider.GetAsync(default);
+
+        await trainerExamples.AddAsync(["发票怎么开", "可以开发票吗"], "invoice", "zh-CN", "trainer", DateTimeOffset.UtcNow, default);
+        var after = await provider.RetrainAsync(default);
+
+        // No trainer examples: the files' own hash, so a model saved by `nlu train` is not retrained for nothing.
+        Assert.Equal(IntentExampleSet.Read(ExamplesDirectory).ContentHash, before.Info.ExamplesHash);
+        Assert.Equal((14, 4), (after.Info.Examples, after.Info.Labels));
+        Assert.NotEqual(before.Info.ExamplesHash, after.Info.ExamplesHash);
+        Assert.Same(after, await provider.GetAsync(default));
+        Assert.Equal("invoice", after.Model.PredictLabel("发票怎么开"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     private IntentModelProvider Provider(TimeProvider? time = null) => new(

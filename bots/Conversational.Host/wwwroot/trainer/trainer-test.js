@@ -1,5 +1,5 @@
 // The trainer console's "test a question" tab (测试问题): the bot's knowledge search over /api/knowledge/search, shown
-// as a ranked table with each retriever's score. Tabs follow the URL hash (#entries, #test).
+// as a ranked table with each retriever's score. Tabs follow the URL hash (#entries, #test, #unanswered).
 (() => {
   "use strict";
 
@@ -8,13 +8,19 @@
   const t = (key) => texts[document.documentElement.lang in texts ? document.documentElement.lang : "zh-CN"][key];
   let last = null;
 
+  // Each tab's hash and the view it shows; anything else is the entries.
+  const views = { "#test": "testbox", "#unanswered": "unanswered" };
+
   function showTab() {
-    const testing = location.hash === "#test";
+    const hash = location.hash in views ? location.hash : "#entries";
+    const shown = views[hash] || "workspace";
     const allowed = $("forbidden").hidden;
-    $("workspace").hidden = testing || !allowed;
-    $("testbox").hidden = !testing || !allowed;
+    for (const view of ["workspace", ...Object.values(views)]) {
+      $(view).hidden = view !== shown || !allowed;
+    }
+
     document.querySelectorAll(".tabs__tab").forEach((tab) => {
-      if (tab.getAttribute("href") === (testing ? "#test" : "#entries")) {
+      if (tab.getAttribute("href") === hash) {
         tab.setAttribute("aria-current", "page");
       } else {
         tab.removeAttribute("aria-current");
