@@ -10,9 +10,11 @@ namespace Conversational.Knowledge.IntentClassification;
 /// <summary>
 /// The trained intent classifier: a <see cref="TextFeaturizer"/> (word 1–2-grams, character 3-grams, and Chinese
 /// character 1–3-grams, sublinear TF-IDF), a maximum-entropy model (multinomial logistic regression) trained by ML.NET's
-/// L-BFGS, and a nearest-neighbour index of the training examples (<see cref="ExampleIndex"/>). A label's score is the
-/// softmax of its linear score plus <see cref="IntentModelOptions.NeighbourWeight"/> × its best similarity to one of its
-/// examples, so scores are probabilities. Every text goes through the featurizer's normalization first, in training and
+/// L-BFGS, one-vs-rest linear SVMs over the same features (<see cref="MarginModel"/>), and a nearest-neighbour index of
+/// the training examples (<see cref="ExampleIndex"/>). A label's score is the softmax of its linear score (maximum
+/// entropy plus <see cref="IntentModelOptions.MarginWeight"/> × SVM margin, folded into one set of weights) plus
+/// <see cref="IntentModelOptions.NeighbourWeight"/> × its best similarity to one of its examples, so scores are
+/// probabilities. Every text goes through the featurizer's normalization first, in training and
 /// in use.
 /// </summary>
 /// <remarks>
@@ -233,8 +235,19 @@ public sealed partial class IntentModel
             }
         }
 
+        var biases = parameters.GetBiases().ToArray();
+        if (options.MarginWeight > 0)
+        {
+            // Both learners are linear in the features, so their weighted sum is one set of weights: the ensemble costs
+            // nothing at prediction.
+            var (marginWeights, marginBiases) =
+                MarginModel.Train(vectors, data.Targets, dimension, labels, options.MarginCost, options.Seed);
+            TensorPrimitives.MultiplyAdd(marginWeights, options.MarginWeight, weights, weights);
+            TensorPrimitives.MultiplyAdd(marginBiases, options.MarginWeight, biases, biases);
+        }
+
         var neighbours = ExampleIndex.Build(vectors, data.Targets, dimension);
-        var model = new IntentModel(data.Featurizer, data.Labels, weights, parameters.GetBiases().ToArray(), neighbours, options);
+        var model = new IntentModel(data.Featurizer, data.Labels, weights, biases, neighbours, options);
         return (model, parameters);
     }
 
@@ -293,11 +306,13 @@ public sealed partial class IntentModel
     {
         if (options.WordNgramLength < 1 || options.CharNgramMin < 1 || options.CharNgramMax < options.CharNgramMin ||
             options.CharNgramMax > 32 || options.L2Regularization < 0 || options.WordWeight is < 0 or > 1 ||
-            options.MinDocumentFrequency < 1 || options.MaxFeatures < 1 || options.NeighbourWeight < 0)
+            options.MinDocumentFrequency < 1 || options.MaxFeatures < 1 || options.NeighbourWeight < 0 || options.MarginWeight < 0 ||
+            !(options.MarginCost > 0))
         {
             throw new ArgumentException(
                 "N-gram lengths must be at least 1 (characters at most 32), the word weight within 0–1, the document frequency and " +
-                "feature count at least 1, and L2 regularization and the neighbour weight not negative.", nameof(options));
+                "feature count at least 1, L2 regularization, the neighbour and margin weights not negative, and the margin cost " +
+                "positive.", nameof(options));
         }
 
         if (examples.Any(example => example is null || example.Text is null || string.IsNullOrWhiteSpace(example.Label)))

@@ -42,6 +42,16 @@ public sealed record IntentModelOptions
     /// <summary>How much a label's best similarity to one of its training examples adds to its score (logit); 0: none.</summary>
     public float NeighbourWeight { get; init; } = 4f;
 
+    /// <summary>
+    /// How much the one-vs-rest SVMs' margins (<see cref="MarginModel"/>) add to each label's score (logit); 0: no SVMs.
+    /// 1 against 0, measured: CLINC150 in-scope 0.9207 against 0.919 at OOS recall 0.71 against 0.73; 3 moved more
+    /// in-scope accuracy (0.9233) but cost OOS recall (0.65).
+    /// </summary>
+    public float MarginWeight { get; init; } = 1f;
+
+    /// <summary>The SVMs' penalty C of a margin violation (must be positive).</summary>
+    public float MarginCost { get; init; } = 1f;
+
     /// <summary>The label <see cref="IntentModel.Predict"/> answers when the top score is below the threshold.</summary>
     public string OutOfScopeLabel { get; init; } = Understanding.Intents.OutOfScope;
 

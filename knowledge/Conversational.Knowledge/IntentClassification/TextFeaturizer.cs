@@ -1,5 +1,3 @@
-using Conversational.Knowledge.Understanding;
-
 namespace Conversational.Knowledge.IntentClassification;
 
 /// <summary>
@@ -12,32 +10,16 @@ namespace Conversational.Knowledge.IntentClassification;
 /// character n-grams carry what words miss: typos, inflections (refund/refunded), and Chinese, which has no spaces, so
 /// its characters and their runs are its words. Normalizing each block on its own stops the many character n-grams of a
 /// text from drowning its few words.</para>
-/// <para>Tokens: letters and digits form words (cut to their first <see cref="WordStemLength"/> characters); every Han
-/// (or kana) character is a word of its own, so word bigrams over Chinese are character bigrams. Punctuation and
-/// symbols separate tokens and are dropped. Character n-grams run over the text with punctuation turned into spaces and
-/// a space added at each end, so " re" marks a word start.</para>
+/// <para>Tokens: letters and digits form words (cut to their first six characters); every Han (or kana) character is a
+/// word of its own, so word bigrams over Chinese are character bigrams. Punctuation and symbols separate tokens and are
+/// dropped. Character n-grams run over the text with punctuation turned into spaces and a space added at each end, so
+/// " re" marks a word start. <see cref="NgramExtractor"/> finds them.</para>
 /// <para>Built once from the training texts (vocabulary and document frequencies); extraction then looks each n-gram up
-/// by span, without making a string of it. Texts longer than <see cref="MaxCharacters"/> are cut: the intent of a customer
-/// message is in its first sentences, and the cut bounds the time one prediction takes.</para>
+/// by span, without making a string of it. Texts longer than <see cref="NgramExtractor.MaxCharacters"/> are cut: the
+/// intent of a customer message is in its first sentences, and the cut bounds the time one prediction takes.</para>
 /// </remarks>
 internal sealed class TextFeaturizer
 {
-    /// <summary>Characters of a (normalized) text that are featurized; the rest is ignored.</summary>
-    public const int MaxCharacters = 1_000;
-
-    /// <summary>Character n-grams shorter than this are features only when made of Han or kana (and spaces).</summary>
-    private const int ShortGramLength = 3;
-
-    /// <summary>
-    /// Words are cut to this many characters for the word n-grams, a crude stemmer (refunded, refunding → refund;
-    /// transferred → transf) that lets "card arrived" and "card arriving" share a bigram. Character n-grams still see
-    /// the whole word. Measured: +0.2 points on BANKING77 5-fold (4 folds of 5 better), no cost.
-    /// </summary>
-    private const int WordStemLength = 6;
-
-    private const char WordPrefix = 'w';
-    private const char CharPrefix = 'c';
-
     private readonly Dictionary<string, int> _vocabulary;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly float[] _idf;
@@ -52,7 +34,7 @@ internal sealed class TextFeaturizer
         _isWord = new bool[idf.Length];
         foreach (var (key, index) in vocabulary)
         {
-            _isWord[index] = key[0] == WordPrefix;
+            _isWord[index] = key[0] == NgramExtractor.WordPrefix;
         }
 
         WordNgramLength = wordNgramLength;
@@ -88,7 +70,7 @@ internal sealed class TextFeaturizer
         {
             documents++;
             seen.Clear();
-            Extract(Prepare(text), wordNgramLength, charNgramMin, charNgramMax, sink);
+            NgramExtractor.Extract(NgramExtractor.Prepare(text), wordNgramLength, charNgramMin, charNgramMax, sink);
             foreach (var key in seen)
             {
                 frequencies[key] = frequencies.GetValueOrDefault(key) + 1;
@@ -120,7 +102,7 @@ internal sealed class TextFeaturizer
     {
         vector.Clear();
         var sink = new LookupSink(this, vector, known);
-        Extract(Prepare(text), WordNgramLength, CharNgramMin, CharNgramMax, sink);
+        NgramExtractor.Extract(NgramExtractor.Prepare(text), WordNgramLength, CharNgramMin, CharNgramMax, sink);
         vector.SortAndMerge();
         var wordNorm = 0.0;
         var charNorm = 0.0;
@@ -193,150 +175,6 @@ internal sealed class TextFeaturizer
         return new TextFeaturizer(vocabulary, idf, wordNgramLength, charNgramMin, charNgramMax, wordWeight);
     }
 
-    /// <summary>Normalizes, cuts, and turns every character that is not a letter or digit into one space, padded at both ends.</summary>
-    private static string Prepare(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        var length = Math.Min(normalized.Length, MaxCharacters);
-        var buffer = new char[length + 2];
-        var count = 0;
-        buffer[count++] = ' ';
-        for (var i = 0; i < length; i++)
-        {
-            var c = normalized[i];
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[count++] = c;
-            }
-            else if (buffer[count - 1] != ' ')
-            {
-                buffer[count++] = ' ';
-            }
-        }
-
-        if (buffer[count - 1] != ' ')
-        {
-            buffer[count++] = ' ';
-        }
-
-        return new string(buffer, 0, count);
-    }
-
-    private static void Extract(string text, int wordNgramLength, int charNgramMin, int charNgramMax, IFeatureSink sink)
-    {
-        Span<char> key = stackalloc char[256];
-
-        // Character n-grams over the padded text. Grams shorter than ShortGramLength count only when made of Han or kana
-        // (and word boundaries): Chinese words of one or two characters. Latin letters and digits that short say little
-        // that words and trigrams do not, and every feature of a text costs training time.
-        key[0] = CharPrefix;
-        for (var n = charNgramMin; n <= charNgramMax; n++)
-        {
-            for (var start = 0; start + n <= text.Length; start++)
-            {
-                var gram = text.AsSpan(start, n);
-                if (n < ShortGramLength && !IsIdeographicOrSpace(gram))
-                {
-                    continue;
-                }
-
-                gram.CopyTo(key[1..]);
-                sink.Add(key[..(n + 1)]);
-            }
-        }
-
-        // Word n-grams: tokens are runs of letters and digits, except that each Han or kana character stands alone.
-        Span<Range> tokens = text.Length <= 512 ? stackalloc Range[text.Length] : new Range[text.Length];
-        var count = 0;
-        for (var i = 0; i < text.Length;)
-        {
-            if (text[i] == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            if (IsIdeographic(text[i]))
-            {
-                i++;
-            }
-            else
-            {
-                while (i < text.Length && text[i] != ' ' && !IsIdeographic(text[i]))
-                {
-                    i++;
-                }
-            }
-
-            tokens[count++] = new Range(start, i);
-        }
-
-        key[0] = WordPrefix;
-        for (var n = 1; n <= wordNgramLength; n++)
-        {
-            for (var first = 0; first + n <= count; first++)
-            {
-                var length = 1;
-                var fits = true;
-                for (var j = first; j < first + n && fits; j++)
-                {
-                    var token = text.AsSpan(tokens[j]);
-                    if (token.Length > WordStemLength)
-                    {
-                        token = token[..WordStemLength];
-                    }
-
-                    if (j > first)
-                    {
-                        key[length++] = ' ';
-                    }
-
-                    fits = length + token.Length < key.Length;
-                    if (fits)
-                    {
-                        token.CopyTo(key[length..]);
-                        length += token.Length;
-                    }
-                }
-
-                if (fits)
-                {
-                    sink.Add(key[..length]);
-                }
-            }
-        }
-    }
-
-    // True for Han and kana, with or without a word boundary: 打, 转人, " 打" (a first character); false for a lone space.
-    private static bool IsIdeographicOrSpace(ReadOnlySpan<char> gram)
-    {
-        var ideographic = false;
-        foreach (var c in gram)
-        {
-            if (IsIdeographic(c))
-            {
-                ideographic = true;
-            }
-            else if (c != ' ')
-            {
-                return false;
-            }
-        }
-
-        return ideographic;
-    }
-
-    // Han (unified, extension A, compatibility) and kana.
-    private static bool IsIdeographic(char c) =>
-        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF') or
-            (>= '\u3040' and <= '\u30FF');
-
-    private interface IFeatureSink
-    {
-        void Add(ReadOnlySpan<char> key);
-    }
-
     private sealed class CountingSink(HashSet<string> seen) : IFeatureSink
     {
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -354,58 +192,4 @@ internal sealed class TextFeaturizer
             }
         }
     }
-}
-
-/// <summary>A growable sparse vector (indices and values) reused across featurizations to avoid allocating.</summary>
-internal sealed class SparseVector
-{
-    public int[] Indices { get; private set; } = new int[256];
-
-    public float[] Values { get; private set; } = new float[256];
-
-    public int Count { get; private set; }
-
-    public void Clear() => Count = 0;
-
-    public void Append(int index, float value)
-    {
-        if (Count == Indices.Length)
-        {
-            var indices = Indices;
-            var values = Values;
-            Array.Resize(ref indices, Math.Max(16, Count * 2));
-            Array.Resize(ref values, Math.Max(16, Count * 2));
-            Indices = indices;
-            Values = values;
-        }
-
-        Indices[Count] = index;
-        Values[Count] = value;
-        Count++;
-    }
-
-    /// <summary>Sorts by index and adds up the values of repeated indices.</summary>
-    public void SortAndMerge()
-    {
-        Array.Sort(Indices, Values, 0, Count);
-        var write = 0;
-        for (var read = 0; read < Count; read++)
-        {
-            if (write > 0 && Indices[write - 1] == Indices[read])
-            {
-                Values[write - 1] += Values[read];
-            }
-            else
-            {
-                Indices[write] = Indices[read];
-                Values[write] = Values[read];
-                write++;
-            }
-        }
-
-        Count = write;
-    }
-
-    /// <summary>A copy holding just the entries (appending to it grows it again).</summary>
-    public SparseVector Copy() => new() { Indices = Indices[..Count], Values = Values[..Count], Count = Count };
 }

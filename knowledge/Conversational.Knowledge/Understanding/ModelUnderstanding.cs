@@ -40,7 +40,7 @@ public sealed class ModelUnderstanding(IntentModelProvider provider, IOptions<Un
             .ToList();
         var language = TextLanguage.Detect(TextNormalizer.Normalize(text));
 
-        // Sure enough of an intent, but another is nearly as likely ("my order": a return, or shipping?): acting on
+        // Sure enough of an intent, but another is nearly as likely ("refund": a return, or its status?): acting on
         // either would be a coin toss, so the customer is asked, as when the model is unsure.
         if (top.Label != Intents.OutOfScope && candidates.Count >= 2 && candidates[0].Score - candidates[1].Score < settings.AmbiguityMargin)
         {

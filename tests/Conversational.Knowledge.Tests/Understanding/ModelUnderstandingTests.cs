@@ -110,9 +110,9 @@ public sealed class ModelUnderstandingTests
     [Fact]
     public void Understand_TwoIntentsNearlyAsLikely_AsksInsteadOfActingOnTheFirst()
     {
-        var guessing = ModelUnderstanding.Understand(DemoUnderstanding.Model, "my order", new UnderstandingOptions { AmbiguityMargin = 0 });
+        var guessing = ModelUnderstanding.Understand(DemoUnderstanding.Model, "refund", new UnderstandingOptions { AmbiguityMargin = 0 });
 
-        var asking = ModelUnderstanding.Understand(DemoUnderstanding.Model, "my order", new UnderstandingOptions());
+        var asking = ModelUnderstanding.Understand(DemoUnderstanding.Model, "refund", new UnderstandingOptions());
 
         Assert.NotEqual(Intents.OutOfScope, guessing.Intent);
         Assert.True(guessing.Candidates[0].Score - guessing.Candidates[1].Score < new UnderstandingOptions().AmbiguityMargin);
