@@ -140,7 +140,12 @@ public sealed class HybridRetriever(
         var rank = 0;
         foreach (var (id, score) in lexical)
         {
-            var chunk = _chunks[id];
+            // An index update may replace the entry's chunks between the search and here; its new chunks are found next time.
+            if (!_chunks.TryGetValue(id, out var chunk))
+            {
+                continue;
+            }
+
             if (!entries.ContainsKey(chunk.EntryId))
             {
                 entries[chunk.EntryId] = new Candidate { LexicalChunk = chunk, LexicalScore = score, LexicalRank = ++rank };
