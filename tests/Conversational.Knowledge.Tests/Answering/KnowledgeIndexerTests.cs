@@ -51,7 +51,8 @@ public sealed class KnowledgeIndexerTests(PostgresFixture postgres)
     {
         await using var host = await StartAsync(StoreKind.Sqlite);
         await Store(host).CreateAsync(KnowledgeSamples.Faq() with { Channels = ["app"] }, "trainer", default);
-        await EventuallyAsync(host, "签收后几天可以退货", found => found.Hits.Count > 0);
+        // An entry's words are searchable a moment before its vectors; wait until it is indexed whole and answers.
+        await EventuallyAsync(host, "签收后几天可以退货", found => found.Answerable);
         var answerer = host.Services.GetRequiredService<KnowledgeAnswerer>();
 
         var onApp = await answerer.LookUpAsync("签收后几天可以退货", "zh-CN", "app", 0, default);
