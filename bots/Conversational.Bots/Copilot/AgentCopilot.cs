@@ -22,8 +22,8 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
             return null;
         }
 
-        var pitched = await log.ForConversationAsync(conversationId, cancellationToken);
-        var (layer, shelfResult) = await shelf.RankAsync(inputs, pitched, cancellationToken);
+        var logged = await log.ForConversationAsync(conversationId, cancellationToken);
+        var (layer, shelfResult) = await shelf.RankAsync(inputs, logged, cancellationToken);
         var package = HandoffPackageBuilder.Build(inputs.Conversation, inputs.Events, inputs.Profile, time.GetUtcNow());
         return new CopilotView(
             conversationId,
@@ -34,7 +34,7 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
             new CopilotLayer(layer.Name, layer.Score, layer.Reasons),
             await SuggestionsAsync(inputs, cancellationToken),
             Disclosures(inputs),
-            Offers(inputs, shelfResult, pitched),
+            Offers(inputs, shelfResult, logged),
             shelfResult.BlockedBy,
             TicketDrafts.Draft(inputs, package),
             languageModel.Enabled);
@@ -71,34 +71,25 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
             item.Ticked, item.TickedBySeq))];
 
     /// <summary>
-    /// The shelf's offers, then offers pitched in this chat that the shelf no longer lists (a pitch uses up the chat's cap),
-    /// so the agent keeps seeing the customer's answer.
+    /// The shelf's offers and those pitched here that it no longer lists, each with what the chat shows of its pitch: read
+    /// off the messages, so a pitch shows the moment it is sent, whether or not it is recorded yet.
     /// </summary>
-    private static IReadOnlyList<CopilotOffer> Offers(CopilotInputs inputs, ShelfResult shelf, IReadOnlyList<OfferPitch> pitched)
+    private static IReadOnlyList<CopilotOffer> Offers(CopilotInputs inputs, ShelfResult shelf, IReadOnlyList<OfferPitch> logged)
     {
-        var latest = pitched.GroupBy(p => p.OfferId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.PitchedAt)!, StringComparer.Ordinal);
-        var offers = shelf.Offers
-            .Select(o => Offer(o.Offer, o.Script.Id, o.Pitch, o.Ready, o.Reasons, latest.GetValueOrDefault(o.Offer.Id)))
-            .ToList();
-        foreach (var pitch in latest.Values.Where(p => offers.All(o => o.OfferId != p.OfferId)).OrderBy(p => p.PitchedAt))
+        var candidates = OfferOpenings.Candidates(inputs.Catalog, shelf, logged);
+        var pitches = OfferOpenings.Read(inputs, candidates);
+        return [.. candidates.Select(candidate =>
         {
-            if (inputs.Catalog.Offers.FirstOrDefault(o => o.Id == pitch.OfferId) is { } offer)
-            {
-                var script = offer.Scripts.FirstOrDefault(s => s.Id == pitch.ScriptId) ?? offer.Scripts[0];
-                offers.Add(Offer(offer, script.Id, ScriptVariables.Fill(script.Text, inputs.Variables), true, [], pitch));
-            }
-        }
-
-        return offers;
+            var pitch = pitches.FirstOrDefault(p => p.OfferId == candidate.Offer.Id);
+            var (text, ready, reasons) = candidate.OnShelf is { } onShelf
+                ? (onShelf.Pitch, onShelf.Ready, onShelf.Reasons)
+                : (ScriptVariables.Fill(candidate.Script.Text, inputs.Variables), true, (IReadOnlyList<string>)[]);
+            return new CopilotOffer(candidate.Offer.Id, candidate.Offer.Name, candidate.Offer.Category, candidate.Script.Id, text, ready,
+                reasons, pitch is not null, pitch is null ? null : ResponseName(pitch.Response));
+        })];
     }
 
-    private static CopilotOffer Offer(ServiceOffer offer, string scriptId, string pitch, bool ready, IReadOnlyList<string> reasons,
-        OfferPitch? pitched) =>
-        new(offer.Id, offer.Name, offer.Category, scriptId, pitch, ready, reasons, pitched is not null,
-            pitched is null ? null : ResponseName(pitched.Response));
-
-    internal static string ResponseName(OfferResponse response) => response switch
+    private static string ResponseName(OfferResponse response) => response switch
     {
         OfferResponse.Accepted => "accepted",
         OfferResponse.Declined => "declined",

@@ -53,7 +53,7 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
             Locale = state.Locale,
         }), cancellationToken, agentId);
         // Outside the turn lock: whether the agent just pitched an offer (启齿率).
-        await openings.AfterAgentReplyAsync(conversationId, agentId, text, cancellationToken);
+        await openings.ObserveAsync(conversationId, cancellationToken);
         return ConversationTranscript.ToActivity(stored)!;
     }
 

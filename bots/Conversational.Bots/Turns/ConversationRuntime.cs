@@ -39,17 +39,17 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var (result, agentId) = await ProcessLockedAsync(conversationId, activity, channelMessageId, cancellationToken);
-        if (agentId is not null && activity.Text is { Length: > 0 } text)
+        var (result, toAgent) = await ProcessLockedAsync(conversationId, activity, channelMessageId, cancellationToken);
+        if (toAgent)
         {
-            await openings.AfterCustomerMessageAsync(conversationId, agentId, text, cancellationToken);
+            await openings.ObserveAsync(conversationId, cancellationToken);
         }
 
         return result;
     }
 
-    /// <returns>The turn, and the agent who owned the chat when the message came (null: the bot, or a replayed delivery).</returns>
-    private async Task<(TurnResult Result, string? AgentId)> ProcessLockedAsync(string conversationId, Activity activity,
+    /// <returns>The turn, and whether an agent owned the chat when the message came (false for a replayed delivery).</returns>
+    private async Task<(TurnResult Result, bool ToAgent)> ProcessLockedAsync(string conversationId, Activity activity,
         string? channelMessageId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -60,20 +60,20 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         if (channelMessageId is not null && await store.FindByDedupeKeyAsync(conversationId, channelMessageId, cancellationToken) is { } seq)
         {
             LogReplayed(conversationId, seq);
-            return (await ReadReplayAsync(conversationId, seq, cancellationToken), null);
+            return (await ReadReplayAsync(conversationId, seq, cancellationToken), false);
         }
 
-        string? agentId = null;
+        var toAgent = false;
         var user = await AppendWithRetryAsync(conversationId, state =>
         {
-            agentId = state.Owner == ConversationOwner.Agent ? state.AgentId : null;
+            toAgent = state.Owner == ConversationOwner.Agent;
             return Task.FromResult<IReadOnlyList<ConversationEvent>>([new UserMessaged(activity with { Id = null, Timestamp = null }, channelMessageId)]);
         }, cancellationToken);
         var bot = await RunTurnAsync(conversationId, ConversationTranscript.ToActivity(user[0])!, cancellationToken);
 
         telemetry.Turns.Add(1);
         telemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (Result(conversationId, [.. user, .. bot], replayed: false), agentId);
+        return (Result(conversationId, [.. user, .. bot], replayed: false), toAgent);
     }
 
     /// <summary>
