@@ -1,3 +1,4 @@
+using Conversational.Bots.Copilot.Llm;
 using Conversational.Bots.Handoff;
 using Conversational.Handoff.Copilot;
 using Conversational.Knowledge.Understanding;
@@ -10,7 +11,7 @@ namespace Conversational.Bots.Copilot;
 /// changes nothing (opening detection, which records, is <see cref="OpeningDetection"/>).
 /// </summary>
 public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge knowledge, CopilotShelf shelf, OfferLog log,
-    CopilotLanguageModel languageModel, TimeProvider time)
+    CopilotDrafter drafter, TimeProvider time)
 {
     public const int MaxSuggestions = 5;
     public const int MaxScripts = 3;
@@ -44,7 +45,7 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
             Offers(inputs, shelfResult, logged),
             shelfResult.BlockedBy,
             TicketDrafts.Draft(inputs, package),
-            languageModel.Enabled);
+            drafter.Enabled);
     }
 
     /// <summary>The disclosures of the chat's business and language, not retired, ticked by the agent's messages.</summary>
