@@ -26,6 +26,8 @@ app.MapKnowledgeEndpoints();
 app.MapRoutingEndpoints();
 app.MapHandoffEndpoints();
 app.MapDeskEndpoints();
+app.MapCopilotCatalogEndpoints();
+app.MapCopilotAnalyticsEndpoints();
 app.MapSupervisorEndpoints();
 
 app.Run();
