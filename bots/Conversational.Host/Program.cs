@@ -8,6 +8,7 @@ builder.AddWeChatChannel();
 builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
 builder.AddAgentDesk();
+builder.AddCopilotStores();
 
 var app = builder.Build();
 app.UseServiceDefaults();
