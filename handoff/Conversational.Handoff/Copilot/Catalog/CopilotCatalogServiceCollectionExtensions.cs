@@ -12,6 +12,7 @@ public static class CopilotCatalogServiceCollectionExtensions
         services.AddSingleton<CopilotCatalogCache>();
         services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<CopilotCatalogCache>());
         services.AddSingleton<SqlCopilotCatalogStore>();
+        services.AddSingleton<IDemoSeed, DemoCopilotCatalogSeed>();
         return services;
     }
 }
