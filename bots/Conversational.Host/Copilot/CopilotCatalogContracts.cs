@@ -30,6 +30,6 @@ public sealed record CopilotCatalogCounts(int Scripts, int Disclosures, int Offe
 
 /// <summary>
 /// A new or changed item for <c>PUT /api/copilot/catalog/{kind}/{id}</c>, made from the catalogue version the trainer
-/// read. The item is read by its kind (<see cref="CopilotItemDocuments"/>); its <c>id</c> may be left out.
+/// read. The item is read by its kind (<see cref="CopilotCatalogKind"/>); its <c>id</c> may be left out.
 /// </summary>
 public sealed record CopilotItemEdit(long? ExpectedVersion, System.Text.Json.JsonElement? Item);

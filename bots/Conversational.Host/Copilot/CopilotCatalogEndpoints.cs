@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Conversational.Bots.Conversations;
@@ -105,17 +106,18 @@ public static class CopilotCatalogEndpoints
         return await SaveAsync(store, changed, expectedVersion, http.User, list.PathOf(index), cancellationToken);
     }
 
+    // expectedVersion is read as text so that a missing or malformed one gets the same ProblemDetails as every other error.
     private static async Task<Results<Ok<CopilotCatalogView>, ProblemHttpResult, ValidationProblem>> DeleteAsync(string kind, string id,
-        long? expectedVersion, HttpContext http, SqlCopilotCatalogStore store, CancellationToken cancellationToken)
+        string? expectedVersion, HttpContext http, SqlCopilotCatalogStore store, CancellationToken cancellationToken)
     {
         if (CopilotCatalogKind.Find(kind) is not { } list)
         {
             return UnknownKind(kind);
         }
 
-        if (expectedVersion is not { } expected)
+        if (!long.TryParse(expectedVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
         {
-            return TypedResults.Problem("expectedVersion is required.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("expectedVersion (a number) is required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var current = await store.CurrentAsync(cancellationToken);

@@ -125,8 +125,8 @@ public sealed class CopilotCatalogEndpointsTests : IAsyncLifetime
         var savedOffer = afterOffer.Offers.Single(item => item.Id == "offer.bill-reminder-test.zh");
         Assert.Equal([["定制"], ["不支持", "不能", "不可"]], savedDisclosure.Concepts);
         Assert.False(savedDisclosure.Mandatory);
-        Assert.Equal((["gold"], 2, 2, 1), (savedOffer.Rules.Tiers, savedOffer.Rules.MinVipLevel, savedOffer.Rules.MaxPitchesPer30Days,
-            savedOffer.Rules.MaxPitchesPerConversation));
+        Assert.Equal(["gold"], savedOffer.Rules.Tiers);
+        Assert.Equal((2, 2, 1), (savedOffer.Rules.MinVipLevel, savedOffer.Rules.MaxPitchesPer30Days, savedOffer.Rules.MaxPitchesPerConversation));
         Assert.Equal(["card_holder"], savedOffer.Rules.RequiredTags);
         Assert.Equal([new OfferScript("s1", "可以为您开通免费的账单提醒，到期前短信通知您。")], savedOffer.Scripts);
         Assert.Equal(3, savedOffer.Priority);
@@ -171,6 +171,7 @@ public sealed class CopilotCatalogEndpointsTests : IAsyncLifetime
     [Theory]
     [InlineData("DELETE", "/api/copilot/catalog/scripts/no-such-script?expectedVersion=1", null, HttpStatusCode.NotFound)]
     [InlineData("DELETE", "/api/copilot/catalog/scripts/script.x?expectedVersion=", null, HttpStatusCode.BadRequest)]
+    [InlineData("DELETE", "/api/copilot/catalog/scripts/script.x?expectedVersion=v2", null, HttpStatusCode.BadRequest)]
     [InlineData("PUT", "/api/copilot/catalog/recipes/x", """{"expectedVersion":1,"item":{}}""", HttpStatusCode.NotFound)]
     [InlineData("PUT", "/api/copilot/catalog/scripts/x", """{"expectedVersion":1,"item":""", HttpStatusCode.BadRequest)]
     [InlineData("PUT", "/api/copilot/catalog/scripts/x", """{"item":{}}""", HttpStatusCode.BadRequest)]
