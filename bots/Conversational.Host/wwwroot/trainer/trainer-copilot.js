@@ -44,7 +44,7 @@
   // Tabs: trainer-test.js shows the #copilot view for the three hashes; this follows which list it is.
 
   async function follow() {
-    if ($("copilot").hidden) {
+    if ($("copilot").hidden || $("console").hidden) {
       return;
     }
 
@@ -401,7 +401,9 @@
   }
 
   window.addEventListener("hashchange", follow);
+  // The view may already be showing when the trainer signs in (the hash chose it), so follow the console appearing too.
   new MutationObserver(follow).observe($("copilot"), { attributes: true, attributeFilter: ["hidden"] });
+  new MutationObserver(follow).observe($("console"), { attributes: true, attributeFilter: ["hidden"] });
   $("copilot-new").addEventListener("click", create);
   $("offer-script-add").addEventListener("click", () => addScriptRow({ id: "", text: "" }));
   $("copilot-retire").addEventListener("click", toggleRetired);
