@@ -44,7 +44,7 @@ public sealed class CopilotTrainerTests(CopilotPagesFixture fixture) : IClassFix
         await View.GetByLabel("编号", new() { Exact = true }).FillAsync("script.gift-wrap.zh");
         // "业务" also names the list's business filter; the form's field is the one with the id.
         await _page.Locator("#copilot-business").SelectOptionAsync(new SelectOptionValue { Label = "价格优惠" });
-        await View.GetByLabel("标题", new() { Exact = true }).FillAsync("礼品包装");
+        await View.GetByLabel("话术标题").FillAsync("礼品包装");
         await View.GetByLabel("话术内容", new() { Exact = true }).FillAsync("{customer_name}您好，您的{coupon_code}已经可以用于礼品包装。");
         await View.GetByLabel("关键词（逗号分隔）").FillAsync("礼品，包装");
         await Save();
@@ -63,6 +63,7 @@ public sealed class CopilotTrainerTests(CopilotPagesFixture fixture) : IClassFix
         await Expect(saved).ToHaveCountAsync(1);
         await Expect(saved).ToContainTextAsync("价格优惠");
         await Expect(saved).ToHaveAttributeAsync("aria-current", "true");
+        await PageScreenshots.WriteAsync(_page, "trainer-copilot.png");
 
         await _page.Locator("#copilot-filter-business").SelectOptionAsync("returns");
         await Expect(Items.Filter(new() { HasText = "礼品包装" })).ToHaveCountAsync(0);

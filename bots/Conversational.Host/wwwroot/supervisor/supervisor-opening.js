@@ -30,8 +30,8 @@ window.openingRate = (() => {
     if (!catalog.ok) return;
     for (const offer of catalog.data.offers) {
       state.offers.set(offer.id, offer.name);
-      // The log keys scripts by their own id; the offer's name says whose it is.
-      for (const script of offer.scripts) if (!state.offers.has(script.id)) state.offers.set(script.id, `${offer.name} · ${script.id}`);
+      // The log keys scripts by their own id (shown under the name); the offer's name says whose it is.
+      for (const script of offer.scripts) if (!state.offers.has(script.id)) state.offers.set(script.id, offer.name);
     }
   }
 

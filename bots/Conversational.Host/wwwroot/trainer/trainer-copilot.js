@@ -69,6 +69,8 @@
   // Option lists and titles that depend on the language.
   function renderStatic() {
     $("copilot-list-title").textContent = t("copilotTitles")[state.kind];
+    // Named by kind: the knowledge editor's own field is called plain 标题.
+    $("copilot-title-label").textContent = t("copilotTitleLabels")[state.kind] || "";
     for (const id of ["copilot-filter-business", "copilot-business"]) {
       const select = $(id);
       const chosen = select.value;
