@@ -100,6 +100,34 @@ public sealed class CopilotTrainerTests(CopilotPagesFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_offer_script_that_misses_a_pitch_point_is_refused_on_its_row_and_a_new_script_row_is_saved()
+    {
+        await SignInAsync("#offers");
+        await _page.Locator("#copilot-filter-language").SelectOptionAsync("zh-CN");
+        await Items.First.ClickAsync();
+        var rows = _page.Locator("#offer-scripts > li");
+        var count = await rows.CountAsync();
+        Assert.True(count >= 1);
+        await Expect(View.Locator("#offer-layers input[type=checkbox]")).ToHaveCountAsync(4);
+
+        await View.GetByRole(AriaRole.Button, new() { Name = "添加一条话术" }).ClickAsync();
+        await View.GetByLabel($"话术编号 {count + 1}").FillAsync("page-test.extra");
+        await View.GetByLabel($"话术内容 {count + 1}").FillAsync("您好，这条话术什么也没推荐。");
+        await Save();
+
+        await Expect(Notice).ToHaveTextAsync("请修改标出的字段后再保存。");
+        await Expect(rows.Nth(count).Locator($"[data-copilot-error='scripts[{count}].text']")).ToContainTextAsync("pitch concept");
+        await Expect(rows.Nth(count)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("field--invalid"));
+
+        await View.GetByLabel($"话术内容 {count + 1}").FillAsync(await View.GetByLabel("话术内容 1").InputValueAsync());
+        await Save();
+
+        await Expect(Notice).ToContainTextAsync("已保存，目录为版本");
+        await Expect(rows).ToHaveCountAsync(count + 1);
+        Assert.True(_pageErrors.Count == 0, string.Join('\n', _pageErrors));
+    }
+
+    [Fact]
     public async Task A_save_after_someone_else_saved_shows_who_and_loads_the_latest_version()
     {
         await SignInAsync("#offers");
