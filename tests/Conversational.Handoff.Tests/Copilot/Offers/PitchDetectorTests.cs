@@ -20,6 +20,7 @@ public sealed class PitchDetectorTests
     [InlineData("您的白金卡升级申请已经提交了，还需要我帮您查询别的业务吗？")] // a status report, then an offer of help
     [InlineData("抱歉，您目前还不能升级白金卡，要不要给您推荐其他卡？")]       // a refusal, then another offer
     [InlineData("白金卡升级需要年消费满5万元。")]                      // an answer, nothing offered
+    [InlineData("白金卡升级需要什么材料，我发到您手机上。")]
     [InlineData("您的白金卡账单已出，要不要我帮您查一下明细？")]       // the product, and an offer of something else
     public void MentioningTheProductInAnotherSenseInChinese_IsNoPitch(string agentText) =>
         Assert.False(PitchDetector.IsPitched(Upgrade, agentText));
@@ -34,6 +35,7 @@ public sealed class PitchDetectorTests
     [InlineData("The installment fee discount you got last month has expired. Would you like me to check your new bill?")]
     [InlineData("Sorry, installment fee discounts aren't available on this card, but I can offer you a lower interest rate.")]
     [InlineData("Your statement shows an installment fee of ¥25 after the discount.")]
+    [InlineData("It's worth knowing that the installment fee discount is applied automatically.")]
     [InlineData("Would you like me to check the installment fee on your last bill?")]
     public void MentioningTheProductInAnotherSenseInEnglish_IsNoPitch(string agentText) =>
         Assert.False(PitchDetector.IsPitched(Discount, agentText));
