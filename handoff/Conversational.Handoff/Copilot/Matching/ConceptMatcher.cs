@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Conversational.Knowledge.Understanding;
 
@@ -11,6 +12,8 @@ namespace Conversational.Handoff.Copilot;
 /// </summary>
 public static class ConceptMatcher
 {
+    private static readonly ConditionalWeakTable<IReadOnlyList<IReadOnlyList<string>>, string[][]> Normalized = new();
+
     /// <summary>
     /// <see cref="TextNormalizer.Normalize"/> (NFKC, lower case, Traditional → Simplified), then without whitespace and
     /// punctuation. The percent sign stays: "3%" must not become a bare 3 that any number would match.
@@ -32,19 +35,24 @@ public static class ConceptMatcher
     }
 
     /// <summary>True when every group has an alternative in <paramref name="text"/>; no groups → false (nothing to recognize).</summary>
-    public static bool Covers(IReadOnlyList<IReadOnlyList<string>> concepts, string text)
+    public static bool Covers(IReadOnlyList<IReadOnlyList<string>> concepts, string text) =>
+        CoversNormalized(NormalizeConcepts(concepts), Normalize(text));
+
+    /// <summary>
+    /// The concepts with every alternative normalized, empty ones dropped. Kept per concepts list for as long as the
+    /// list lives (the catalogue version holding it; catalogue lists are never changed in place): normalizing Chinese goes through ICU, and the copilot checks the
+    /// same rules on every message.
+    /// </summary>
+    internal static string[][] NormalizeConcepts(IReadOnlyList<IReadOnlyList<string>> concepts)
     {
         ArgumentNullException.ThrowIfNull(concepts);
-        ArgumentNullException.ThrowIfNull(text);
-        if (concepts.Count == 0)
-        {
-            return false;
-        }
-
-        var normalized = Normalize(text);
-        return concepts.All(group => group.Any(alternative => Normalize(alternative) is { Length: > 0 } needle
-            && normalized.Contains(needle, StringComparison.Ordinal)));
+        return Normalized.GetValue(concepts,
+            list => [.. list.Select(group => group.Select(Normalize).Where(alternative => alternative.Length > 0).ToArray())]);
     }
+
+    /// <summary><see cref="Covers"/> on concepts from <see cref="NormalizeConcepts"/> and a text from <see cref="Normalize"/>.</summary>
+    internal static bool CoversNormalized(string[][] concepts, string normalizedText) =>
+        concepts.Length > 0 && concepts.All(group => group.Any(alternative => normalizedText.Contains(alternative, StringComparison.Ordinal)));
 
     // Braces of {variables} count as punctuation too, so a template's own wording matches like the filled-in text.
     private static bool IsPunctuation(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
