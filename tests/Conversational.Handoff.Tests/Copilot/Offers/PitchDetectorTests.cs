@@ -41,6 +41,36 @@ public sealed class PitchDetectorTests
         Assert.False(PitchDetector.IsPitched(Discount, agentText));
 
     [Fact]
+    public void InAChineseTranscript_OnlyTheMessageThatPitchesCounts()
+    {
+        string[] agentMessages =
+        [
+            "您好，我是客服小王，请问有什么可以帮您？",
+            "您的账单分期已经办好了，分12期，每期手续费30元。",
+            "白金卡升级需要年消费满5万元，您今年已经满足了。",
+            "另外看您用卡一直很好，金卡可以免费升为白金卡，要不要我帮您申请？",
+            "好的，那就不打扰您了，祝您生活愉快。",
+        ];
+
+        Assert.Equal([3], PitchedAt(Upgrade, agentMessages));
+    }
+
+    [Fact]
+    public void InAnEnglishTranscript_OnlyTheMessageThatPitchesCounts()
+    {
+        string[] agentMessages =
+        [
+            "Hello, this is Amy. How can I help?",
+            "Your installment plan has been set up: 12 periods, with a fee of ¥30 each.",
+            "Installment fees depend on the number of periods.",
+            "One more thing: cardholders get a lower installment fee this month. Shall I apply it to your plan?",
+            "Thank you for contacting us, have a nice day.",
+        ];
+
+        Assert.Equal([3], PitchedAt(Discount, agentMessages));
+    }
+
+    [Fact]
     public void EveryDemoOffersOwnScripts_AreDetectedAsItsPitch()
     {
         var values = new Dictionary<string, string> { ["customer_name"] = "陈女士", ["periods"] = "12", ["product"] = "跑鞋" };
@@ -52,4 +82,7 @@ public sealed class PitchDetectorTests
 
         Assert.Empty(missed);
     }
+
+    private static IEnumerable<int> PitchedAt(ServiceOffer offer, string[] agentMessages) =>
+        agentMessages.Index().Where(message => PitchDetector.IsPitched(offer, message.Item)).Select(message => message.Index);
 }
