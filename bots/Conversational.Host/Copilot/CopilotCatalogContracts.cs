@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Conversational.Handoff.Copilot;
 
 namespace Conversational.Host.Copilot;
@@ -26,10 +27,11 @@ public sealed record CopilotCatalogHistoryItem(long Version, DateTimeOffset Chan
     }
 }
 
+/// <summary>How many items each list of a catalogue version holds (retired ones included).</summary>
 public sealed record CopilotCatalogCounts(int Scripts, int Disclosures, int Offers);
 
 /// <summary>
 /// A new or changed item for <c>PUT /api/copilot/catalog/{kind}/{id}</c>, made from the catalogue version the trainer
 /// read. The item is read by its kind (<see cref="CopilotCatalogKind"/>); its <c>id</c> may be left out.
 /// </summary>
-public sealed record CopilotItemEdit(long? ExpectedVersion, System.Text.Json.JsonElement? Item);
+public sealed record CopilotItemEdit(long? ExpectedVersion, JsonElement? Item);
