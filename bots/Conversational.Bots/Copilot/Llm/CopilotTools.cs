@@ -11,10 +11,13 @@ namespace Conversational.Bots.Copilot.Llm;
 /// </summary>
 public sealed class CopilotTools(IServiceProvider services)
 {
+    // The functions run in this kernel; it needs no services of its own, the calculators carry theirs.
+    private readonly Kernel _kernel = new();
+
     public IReadOnlyList<AIFunction> For(string customerId)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         var calculators = ActivatorUtilities.CreateInstance<CopilotCalculators>(services, customerId);
-        return [.. KernelPluginFactory.CreateFromObject(calculators, CopilotCalculators.PluginName).AsAIFunctions()];
+        return [.. KernelPluginFactory.CreateFromObject(calculators, CopilotCalculators.PluginName).AsAIFunctions(_kernel)];
     }
 }
