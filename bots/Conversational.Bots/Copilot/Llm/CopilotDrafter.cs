@@ -1,3 +1,4 @@
+using System.ClientModel;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Handoff;
@@ -41,12 +42,14 @@ public sealed class CopilotDrafter
     /// <summary>A reply to the customer's last message that the agent can edit before sending.</summary>
     /// <exception cref="InvalidOperationException">No language model is configured.</exception>
     /// <exception cref="ConversationNotFoundException">There is no such conversation.</exception>
+    /// <exception cref="CopilotModelException">The model failed or could not be reached.</exception>
     public Task<CopilotDraft> DraftReplyAsync(string conversationId, CancellationToken cancellationToken) =>
         DraftAsync(conversationId, CopilotPrompt.Reply, cancellationToken);
 
     /// <summary>A short handoff summary: what the customer wants, what was done, what is open.</summary>
     /// <exception cref="InvalidOperationException">No language model is configured.</exception>
     /// <exception cref="ConversationNotFoundException">There is no such conversation.</exception>
+    /// <exception cref="CopilotModelException">The model failed or could not be reached.</exception>
     public Task<CopilotDraft> DraftSummaryAsync(string conversationId, CancellationToken cancellationToken) =>
         DraftAsync(conversationId, CopilotPrompt.Summary, cancellationToken);
 
@@ -57,7 +60,24 @@ public sealed class CopilotDrafter
         var conversation = await _store.FindAsync(conversationId, cancellationToken) ?? throw new ConversationNotFoundException(conversationId);
         var transcript = HandoffPackageBuilder.MaskedActivities(await _store.ReadAsync(conversationId, 0, cancellationToken));
         var options = new ChatOptions { Tools = [.. _tools.For(conversation.CustomerId)], ToolMode = ChatToolMode.Auto };
-        var response = await client.GetResponseAsync(prompt(conversation.Locale, transcript), options, cancellationToken);
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(prompt(conversation.Locale, transcript), options, cancellationToken);
+        }
+        catch (ClientResultException exception)
+        {
+            throw new CopilotModelException($"The language model failed with status {exception.Status}: {exception.Message}", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new CopilotModelException($"The language model could not be reached: {exception.Message}", exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CopilotModelException("The language model did not answer in time.", exception);
+        }
+
         var calls = response.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>().Select(call => call.Name);
         return new CopilotDraft(response.Text.Trim(), [.. calls]);
     }

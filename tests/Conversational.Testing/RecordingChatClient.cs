@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
-namespace Conversational.Bots.Tests.Copilot.Llm;
+namespace Conversational.Testing;
 
 /// <summary>
 /// A language model stand-in: records every request (messages and offered tools) and answers through a script, which
