@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Conversational.Skills.Installments;
 using Conversational.Skills.Pricing;
 using Conversational.Skills.Returns;
@@ -133,10 +134,10 @@ public sealed class CopilotCalculators(
     }
 }
 
-/// <summary>One item of a cart to price.</summary>
+/// <summary>One item of a cart to price; named in lower case like the functions' other parameters, as models write them.</summary>
 /// <param name="Product">The SKU (e.g. SH-1001) or the product's name.</param>
 /// <param name="Size">One of the product's sizes, or none.</param>
 public sealed record CartItem(
-    [property: Description("SKU (e.g. SH-1001) or product name")] string Product,
-    [property: Description("How many, 1 or more")] int Quantity = 1,
-    [property: Description("Size, e.g. 42 or L; omit when unknown")] string? Size = null);
+    [property: JsonPropertyName("product"), Description("SKU (e.g. SH-1001) or product name")] string Product,
+    [property: JsonPropertyName("quantity"), Description("How many, 1 or more")] int Quantity = 1,
+    [property: JsonPropertyName("size"), Description("Size, e.g. 42 or L; omit when unknown")] string? Size = null);

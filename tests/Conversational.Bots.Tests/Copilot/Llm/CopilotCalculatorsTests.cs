@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Conversational.Bots.Copilot.Llm;
 using Conversational.Skills.Pricing;
 using Conversational.Skills.Returns;
 using Conversational.Testing;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Bots.Tests.Copilot.Llm;
@@ -81,6 +83,18 @@ public sealed class CopilotCalculatorsTests : IAsyncLifetime
         Assert.Equal(ToolFigures.Money(quote.ListTotal), answer.ListTotal);
         Assert.Equal(quote.CouponsUsed.Select(c => c.Name), answer.CouponsUsed);
         Assert.Equal("SH-1001", Assert.Single(answer.Lines).Sku);
+    }
+
+    [Fact]
+    public async Task A_cart_sent_as_a_model_writes_its_arguments_is_priced_like_the_same_cart_called_directly()
+    {
+        var tool = Service<CopilotTools>().For(Customer).Single(f => f.Name == "calculators_price_after_coupons");
+        var arguments = JsonSerializer.Deserialize<Dictionary<string, object?>>("""{"items":[{"product":"SH-1001","quantity":2,"size":"42"}]}""")!;
+
+        var result = JsonSerializer.Serialize(await tool.InvokeAsync(new AIFunctionArguments(arguments)));
+
+        var direct = await Calculators(Customer).PriceAfterCouponsAsync([new CartItem("SH-1001", 2, "42")], CancellationToken.None);
+        Assert.Contains(JsonSerializer.Serialize(direct.FinalTotal), result, StringComparison.Ordinal);
     }
 
     [Fact]
