@@ -29,6 +29,7 @@ app.MapHandoffEndpoints();
 app.MapDeskEndpoints();
 app.MapCopilotCatalogEndpoints();
 app.MapCopilotAnalyticsEndpoints();
+app.MapCopilotDraftEndpoints();
 app.MapSupervisorEndpoints();
 
 app.Run();
