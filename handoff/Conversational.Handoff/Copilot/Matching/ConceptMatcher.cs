@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Conversational.Knowledge.Understanding;
+using Conversational.Knowledge.Understanding.Escalation;
 
 namespace Conversational.Handoff.Copilot;
 
@@ -9,6 +10,8 @@ namespace Conversational.Handoff.Copilot;
 /// Tolerant matching of what an agent said against concept groups (a disclosure's or an offer's pitch): every group
 /// must be present, through any one of its alternatives, as a substring of the normalized text. Both sides are
 /// normalized alike, so full-width forms, Traditional characters, case, spacing and punctuation never decide a match.
+/// A Chinese alternative negated just before it (额度<b>不</b>占用, <b>不会</b>占用) does not count: saying the opposite of a
+/// disclosure must not tick it. English negation is not read (the normalized text has no word boundaries left).
 /// </summary>
 public static class ConceptMatcher
 {
@@ -52,7 +55,22 @@ public static class ConceptMatcher
 
     /// <summary><see cref="Covers"/> on concepts from <see cref="NormalizeConcepts"/> and a text from <see cref="Normalize"/>.</summary>
     internal static bool CoversNormalized(string[][] concepts, string normalizedText) =>
-        concepts.Length > 0 && concepts.All(group => group.Any(alternative => normalizedText.Contains(alternative, StringComparison.Ordinal)));
+        concepts.Length > 0 && concepts.All(group => group.Any(alternative => Says(normalizedText, alternative)));
+
+    private static bool Says(string text, string alternative)
+    {
+        for (var at = text.IndexOf(alternative, StringComparison.Ordinal); at >= 0; at = text.IndexOf(alternative, at + 1, StringComparison.Ordinal))
+        {
+            if (!IsChinese(alternative[0]) || !Negation.Negates(text, at, englishCue: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     // Braces of {variables} count as punctuation too, so a template's own wording matches like the filled-in text.
     private static bool IsPunctuation(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
