@@ -52,8 +52,8 @@ window.deskTexts = {
     },
     offerStatus: { ready: "可以推荐", waiting: "先解决客户问题", pitched: "已开口 · 待回复", accepted: "客户已接受", declined: "客户婉拒" },
     offerCategories: {
-      card_upgrade: "卡片升级", installment: "分期优惠", insurance: "保险保障", accessory: "配件套装", membership: "会员权益",
-      bill_service: "账单服务", card: "信用卡服务", pricing: "商品优惠",
+      card_upgrade: "卡片升级", installment: "分期优惠", insurance: "保险保障", accessories: "配件套装", membership: "会员权益",
+      card_service: "用卡服务",
     },
     ticketDraftTitle: "工单助手", noTicketDraft: "还没有可用的工单草稿。", ticketFromDraft: "按草稿建工单",
     businesses: { installment: "账单分期", card: "信用卡", pricing: "价格优惠", returns: "退换货", general: "综合咨询" },
@@ -128,8 +128,8 @@ window.deskTexts = {
     },
     offerStatus: { ready: "Ready to offer", waiting: "Solve the problem first", pitched: "Pitched · awaiting answer", accepted: "Accepted", declined: "Declined" },
     offerCategories: {
-      card_upgrade: "Card upgrade", installment: "Installment discount", insurance: "Insurance", accessory: "Accessories", membership: "Membership",
-      bill_service: "Bill service", card: "Card service", pricing: "Product offer",
+      card_upgrade: "Card upgrade", installment: "Installment discount", insurance: "Insurance", accessories: "Accessories", membership: "Membership",
+      card_service: "Card service",
     },
     ticketDraftTitle: "Ticket assistant", noTicketDraft: "No ticket draft yet.", ticketFromDraft: "Create ticket from draft",
     businesses: { installment: "Installments", card: "Cards", pricing: "Pricing", returns: "Returns", general: "General" },
