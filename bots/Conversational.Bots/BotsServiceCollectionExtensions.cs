@@ -19,6 +19,7 @@ public static class BotsServiceCollectionExtensions
         builder.AddKnowledge();
         builder.AddKnowledgeProviders(); // after the defaults: replaces them only when another provider is configured
         builder.AddSkills();
+        builder.AddCopilotLanguageModel(); // optional: an IChatClient only when AI:Chat names a provider
 
         var services = builder.Services;
         services.AddHandoffRouting();
