@@ -26,6 +26,7 @@ app.MapKnowledgeEndpoints();
 app.MapRoutingEndpoints();
 app.MapHandoffEndpoints();
 app.MapDeskEndpoints();
+app.MapCopilotEndpoints();
 app.MapSupervisorEndpoints();
 
 app.Run();

@@ -12,7 +12,7 @@ public static class CustomerLayers
     /// <summary>大众: little history yet; only broadly useful offers fit.</summary>
     public const string Mass = "mass";
 
-    /// <summary>关怀: complained recently; service first, so offers are only those aimed at care.</summary>
+    /// <summary>关怀: complained in the last 90 days; whatever the score, the relationship comes first.</summary>
     public const string Care = "care";
 
     public static IReadOnlyList<string> All { get; } = [HighValue, Growth, Mass, Care];

@@ -4,9 +4,9 @@ namespace Conversational.Knowledge.Understanding.Escalation;
 /// Simple negation (否定): 不投诉, 不是要投诉, 没有要销户, 不着急, "not going to complain", "no need to close my account".
 /// It looks only at the words just before the cue within its clause, so 不满意，我要投诉 and 别逼我投诉 stay threats.
 /// A negation that makes a condition (再不马上处理, if you still don't act now) does not cancel. Double negatives and
-/// sarcasm are beyond it.
+/// sarcasm are beyond it. Public for the agent copilot, which reads 不需要 and "not interested" the same way.
 /// </summary>
-internal static class Negation
+public static class Negation
 {
     private const int EnglishWordsLookedAt = 3;
 
