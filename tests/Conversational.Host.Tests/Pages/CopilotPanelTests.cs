@@ -49,12 +49,14 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
     {
         await CustomerHandedOverMidInstallmentAsync();
 
-        // Suggestions and the installment disclosures are there as the chat opens; a dismissed suggestion goes away.
+        // Suggestions and the installment disclosures are there as the chat opens; a dismissed suggestion is recorded and goes away.
         await Expect(_copilot.Suggestions.First).ToBeVisibleAsync();
         await Expect(_copilot.UntickedDisclosures.First).ToBeVisibleAsync();
-        var suggestion = await CopilotPanel.IdOfAsync(_copilot.Suggestions.First, "data-suggestion-id");
-        await _copilot.Button(_copilot.Suggestion(suggestion), "忽略").ClickAsync();
-        await Expect(_copilot.Suggestion(suggestion)).ToHaveCountAsync(0);
+        var dismissed = await CopilotPanel.IdOfAsync(_copilot.Suggestions.First, "data-suggestion-id");
+        var dismissal = FeedbackAsync(dismissed);
+        await _copilot.Button(_copilot.Suggestion(dismissed), "忽略").ClickAsync();
+        await Expect(_copilot.Suggestion(dismissed)).ToHaveCountAsync(0);
+        Assert.Contains("\"action\":\"dismissed\"", await dismissal, StringComparison.Ordinal);
 
         // Inserting a disclosure's standard wording and sending it ticks that disclosure.
         var disclosure = await CopilotPanel.IdOfAsync(_copilot.UntickedDisclosures.First, "data-disclosure-id");
@@ -62,6 +64,17 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         var wording = await SendInsertedAsync();
         await Expect(_copilot.Disclosure(disclosure)).ToHaveClassAsync(new Regex(@"\bcheck--ticked\b"));
         await Expect(_widget.AgentBubbles.Last).ToHaveTextAsync(wording);
+
+        // A suggestion inserted, then edited before it is sent, is recorded as used and edited.
+        var used = await CopilotPanel.IdOfAsync(_copilot.Suggestions.First, "data-suggestion-id");
+        await _copilot.Button(_copilot.Suggestion(used), "插入").ClickAsync();
+        var input = _desk.Page.GetByLabel("回复客户");
+        await input.FillAsync(await input.InputValueAsync() + "（以账单为准）");
+        var use = FeedbackAsync(used);
+        await SendInsertedAsync();
+        var recorded = await use;
+        Assert.Contains("\"action\":\"used\"", recorded, StringComparison.Ordinal);
+        Assert.Contains("\"edited\":true", recorded, StringComparison.Ordinal);
 
         // Once the customer's problem is solved an offer becomes ready; the pitch sent is detected without a click.
         await _widget.SayAsync("好的谢谢");
@@ -129,6 +142,15 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         await Expect(_widget.QueueBanner).ToContainTextAsync("正在为您转接人工客服");
         var conversation = await _widget.Page.EvaluateAsync<string>("localStorage.getItem('conversational.conversationId')");
         await _desk.AcceptAsync(conversation);
+    }
+
+    /// <summary>The body of the panel's feedback on a suggestion, once the server has answered it with 204.</summary>
+    private async Task<string> FeedbackAsync(string suggestionId)
+    {
+        var response = await _desk.Page.WaitForResponseAsync(response =>
+            response.Url.EndsWith("/copilot/feedback", StringComparison.Ordinal) && (response.Request.PostData ?? "").Contains(suggestionId, StringComparison.Ordinal));
+        Assert.Equal(204, response.Status);
+        return response.Request.PostData ?? "";
     }
 
     /// <summary>Sends what an insert put into the reply box, as it stands, and returns it once it is in the transcript.</summary>

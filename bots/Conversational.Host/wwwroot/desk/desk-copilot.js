@@ -257,7 +257,7 @@ window.deskCopilot = (() => {
         title.append(el("span", "visually-hidden", item.ticked ? t("ticked") : t("notTicked")));
         body.append(title);
         if (!item.ticked) {
-          body.append(el("p", "check__wording", item.wording),
+          body.append(filled(item.wording, "check__wording"),
             button(t("insertWording"), "button--ghost check__insert", () => insert(item.wording), act));
         }
         row.append(mark, body);
