@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,7 +13,6 @@ namespace Conversational.Host.Tests.Pages;
 [Collection(HandoffPagesCollection.Name)]
 public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixture<HandoffPagesFixture>, IAsyncLifetime
 {
-    private const string CardHolder = "c1005";
     private readonly List<string> _pageErrors = [];
     private IBrowserContext _customerContext = null!;
     private IBrowserContext _agentContext = null!;
@@ -26,7 +23,7 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(15_000);
-        _customerContext = await fixture.NewSignedInCustomerContextAsync(CardHolder, HandoffPagesFixture.SessionApiKey);
+        _customerContext = await fixture.NewSignedInCustomerContextAsync(CopilotScenario.CardHolder, HandoffPagesFixture.SessionApiKey);
         _agentContext = await fixture.NewDesktopContextAsync();
         var customerPage = await _customerContext.NewPageAsync();
         var agentPage = await _agentContext.NewPageAsync();
@@ -41,13 +38,13 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
     {
         await _customerContext.DisposeAsync();
         await _agentContext.DisposeAsync();
-        await SignOffAsync();
+        await CopilotScenario.SignOffAsync(fixture.BaseAddress);
     }
 
     [Fact]
     public async Task An_agent_is_guided_from_suggestions_through_the_disclosures_and_a_detected_pitch_to_a_ticket_from_the_draft()
     {
-        await CustomerHandedOverMidInstallmentAsync();
+        await CopilotScenario.HandOverMidInstallmentAsync(_widget, _desk);
 
         // Suggestions and the installment disclosures are there as the chat opens; a dismissed suggestion is recorded and goes away.
         await Expect(_copilot.Suggestions.First).ToBeVisibleAsync();
@@ -61,7 +58,7 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         // Inserting a disclosure's standard wording and sending it ticks that disclosure.
         var disclosure = await CopilotPanel.IdOfAsync(_copilot.UntickedDisclosures.First, "data-disclosure-id");
         await _copilot.Button(_copilot.Disclosure(disclosure), "插入标准话术").ClickAsync();
-        var wording = await SendInsertedAsync();
+        var wording = await _desk.SendAsIsAsync();
         await Expect(_copilot.Disclosure(disclosure)).ToHaveClassAsync(new Regex(@"\bcheck--ticked\b"));
         await Expect(_widget.AgentBubbles.Last).ToHaveTextAsync(wording);
 
@@ -71,7 +68,7 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         var input = _desk.Page.GetByLabel("回复客户");
         await input.FillAsync(await input.InputValueAsync() + "（以账单为准）");
         var use = FeedbackAsync(used);
-        await SendInsertedAsync();
+        await _desk.SendAsIsAsync();
         var recorded = await use;
         Assert.Contains("\"action\":\"used\"", recorded, StringComparison.Ordinal);
         Assert.Contains("\"edited\":true", recorded, StringComparison.Ordinal);
@@ -82,7 +79,7 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         var offer = await CopilotPanel.IdOfAsync(_copilot.ReadyOffers.First, "data-offer-id");
         await Expect(_copilot.OfferStatus(offer)).ToHaveAttributeAsync("data-status", "ready");
         await _copilot.Button(_copilot.Offer(offer), "插入推荐话术").ClickAsync();
-        await SendInsertedAsync();
+        await _desk.SendAsIsAsync();
         await Expect(_copilot.OfferStatus(offer)).ToHaveAttributeAsync("data-status", "pitched");
 
         await _widget.SayAsync("好的，帮我办");
@@ -104,7 +101,7 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
     [Fact]
     public async Task Closing_with_unsaid_mandatory_disclosures_lists_them_and_closes_only_when_the_agent_insists()
     {
-        await CustomerHandedOverMidInstallmentAsync();
+        await CopilotScenario.HandOverMidInstallmentAsync(_widget, _desk);
         await Expect(_copilot.UntickedDisclosures.First).ToBeVisibleAsync();
         await Expect(_copilot.AiTools).ToBeHiddenAsync(); // no language model is configured: no AI buttons
         var unsaid = await _copilot.UntickedDisclosures.Locator(".check__title > span:first-child").AllTextContentsAsync();
@@ -128,22 +125,6 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         Assert.True(_pageErrors.Count == 0, string.Join('\n', _pageErrors));
     }
 
-    /// <summary>The card holder starts a bill installment in the widget, picks 12 periods, asks for a person; agent1 accepts.</summary>
-    private async Task CustomerHandedOverMidInstallmentAsync()
-    {
-        await _desk.GoAvailableAsync();
-        await _widget.Page.GotoAsync("/");
-        await Expect(_widget.BotBubbles.First).ToContainTextAsync("小C");
-        await _widget.SayAsync("账单分期");
-        await Expect(_widget.QuickReply("12期")).ToBeVisibleAsync();
-        await _widget.QuickReply("12期").ClickAsync();
-        await Expect(_widget.QuickReply("确认办理")).ToBeVisibleAsync();
-        await _widget.SayAsync("转人工");
-        await Expect(_widget.QueueBanner).ToContainTextAsync("正在为您转接人工客服");
-        var conversation = await _widget.Page.EvaluateAsync<string>("localStorage.getItem('conversational.conversationId')");
-        await _desk.AcceptAsync(conversation);
-    }
-
     /// <summary>The body of the panel's feedback on a suggestion, once the server has answered it with 204.</summary>
     private async Task<string> FeedbackAsync(string suggestionId)
     {
@@ -151,31 +132,5 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
             response.Url.EndsWith("/copilot/feedback", StringComparison.Ordinal) && (response.Request.PostData ?? "").Contains(suggestionId, StringComparison.Ordinal));
         Assert.Equal(204, response.Status);
         return response.Request.PostData ?? "";
-    }
-
-    /// <summary>Sends what an insert put into the reply box, as it stands, and returns it once it is in the transcript.</summary>
-    private async Task<string> SendInsertedAsync()
-    {
-        var input = _desk.Page.GetByLabel("回复客户");
-        await Expect(input).Not.ToHaveValueAsync("");
-        var text = await input.InputValueAsync();
-        await input.PressAsync("Enter");
-        await Expect(_desk.Page.Locator("#transcript .line--agent .line__bubble").Last).ToHaveTextAsync(text.Trim());
-        return text.Trim();
-    }
-
-    /// <summary>The tests share a host: agent1 closes what is left (saying so for unsaid disclosures) and goes offline.</summary>
-    private async Task SignOffAsync()
-    {
-        using var agent = await StaffClient.SignInAsync(fixture.BaseAddress, "agent1", "Agent#2026");
-        var dispositions = (await agent.GetFromJsonAsync<JsonArray>(new Uri("/api/desk/dispositions", UriKind.Relative)))!;
-        var state = (await agent.GetFromJsonAsync<JsonObject>(new Uri("/api/desk/state", UriKind.Relative)))!;
-        foreach (var chat in state["chats"]!.AsArray())
-        {
-            using var closed = await agent.PostAsJsonAsync(new Uri($"/api/desk/conversations/{chat!["conversationId"]}/close", UriKind.Relative),
-                new { disposition = dispositions[0]!["code"]!.GetValue<string>(), acknowledgeMissingDisclosures = true });
-        }
-
-        using var offline = await agent.PostAsJsonAsync(new Uri("/api/desk/presence", UriKind.Relative), new { status = "offline" });
     }
 }
