@@ -26,9 +26,6 @@ public static partial class CopilotCatalogValidation
 
     public static IReadOnlyList<string> Languages { get; } = ["zh-CN", "en"];
 
-    // 客户分层 names (CustomerLayers.All of the offers area): high value, growth, mass, care.
-    private static readonly string[] LayerNames = ["high_value", "growth", "mass", "care"];
-
     public static IReadOnlyList<CopilotValidationError> Validate(CopilotCatalog catalog)
     {
         if (catalog is null)
@@ -133,7 +130,7 @@ public static partial class CopilotCatalogValidation
 
         if (Words(rules.Layers, $"{path}.layers", errors))
         {
-            Known(rules.Layers, LayerNames, $"{path}.layers", "customer layer", errors);
+            Known(rules.Layers, CustomerLayers.All, $"{path}.layers", "customer layer", errors);
         }
 
         if (Words(rules.Scenarios, $"{path}.scenarios", errors))

@@ -18,12 +18,14 @@ public static class DisclosureChecklist
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(agentMessages);
-        var inOrder = agentMessages.OrderBy(message => message.Seq).ToList();
+        // Each text is normalized once, not once per rule: the checklist is recomputed on every message of the chat.
+        var inOrder = agentMessages.OrderBy(message => message.Seq).Select(message => (message.Seq, Text: ConceptMatcher.Normalize(message.Text))).ToList();
         return
         [
-            .. rules.Select(rule => inOrder.FirstOrDefault(message => ConceptMatcher.Covers(rule.Concepts, message.Text)) is { } saying
-                ? new ChecklistItem(rule, Ticked: true, saying.Seq)
-                : new ChecklistItem(rule, Ticked: false, null)),
+            .. rules.Select(rule => ConceptMatcher.NormalizeConcepts(rule.Concepts) is var concepts
+                && inOrder.FirstOrDefault(message => ConceptMatcher.CoversNormalized(concepts, message.Text)) is { Text: not null } saying
+                    ? new ChecklistItem(rule, Ticked: true, saying.Seq)
+                    : new ChecklistItem(rule, Ticked: false, null)),
         ];
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Conversational.Handoff.Copilot;
 
 /// <summary>What the suggestions are for: the conversation's business, intent and language, the customer's latest text and the variables known.</summary>
@@ -31,6 +33,12 @@ public static class ScriptRanker
     public const double BusinessWeight = 2;
     public const int MaxKeywordHits = 3;
 
+    // A script's normalized keywords and character pairs, kept while the script (its catalogue version) lives:
+    // normalizing Chinese goes through ICU, and the same library is ranked on every customer message.
+    private static readonly ConditionalWeakTable<ReplyScript, ScriptTerms> Terms = new();
+
+    private sealed record ScriptTerms(string[] Keywords, HashSet<string> Pairs);
+
     public static IReadOnlyList<RankedScript> Rank(IReadOnlyList<ReplyScript> scripts, ScriptQuery query, int max = 3)
     {
         ArgumentNullException.ThrowIfNull(scripts);
@@ -43,8 +51,7 @@ public static class ScriptRanker
             .. scripts
                 .Where(script => !script.Retired && string.Equals(script.Language, query.Language, StringComparison.OrdinalIgnoreCase))
                 .Select(script => Score(script, query, customer, customerPairs))
-                .Where(scored => scored is not null)
-                .Select(scored => scored!)
+                .OfType<RankedScript>()
                 .OrderByDescending(ranked => ranked.Score)
                 .ThenBy(ranked => ranked.MissingVariables.Count)
                 .ThenBy(ranked => ranked.Script.Id, StringComparer.Ordinal)
@@ -56,30 +63,26 @@ public static class ScriptRanker
     {
         var intent = query.Intent is not null && script.Intents.Contains(query.Intent, StringComparer.Ordinal);
         var business = string.Equals(script.Business, query.Business, StringComparison.Ordinal);
-        var keywordHits = script.Keywords.Count(keyword => ConceptMatcher.Normalize(keyword) is { Length: > 0 } word
-            && customer.Contains(word, StringComparison.Ordinal));
+        var terms = Terms.GetValue(script, Prepare);
+        var keywordHits = terms.Keywords.Count(keyword => customer.Contains(keyword, StringComparison.Ordinal));
         if (!intent && !business && keywordHits == 0)
         {
             return null;
         }
 
         var score = (intent ? IntentWeight : 0) + (business ? BusinessWeight : 0) + Math.Min(keywordHits, MaxKeywordHits)
-            + Overlap(customerPairs, ConceptMatcher.Normalize(string.Join(' ', [script.Title, .. script.Keywords, script.Text])));
+            + Overlap(customerPairs, terms.Pairs);
         var text = ScriptVariables.Fill(script.Text, query.Variables);
         return new RankedScript(script, text, score, ScriptVariables.Names(text));
     }
 
-    // The share of the customer's bigrams the script also has: 0 with no text, 1 when the script has them all.
-    private static double Overlap(HashSet<string> customerPairs, string scriptText)
-    {
-        if (customerPairs.Count == 0)
-        {
-            return 0;
-        }
+    private static ScriptTerms Prepare(ReplyScript script) => new(
+        [.. script.Keywords.Select(ConceptMatcher.Normalize).Where(keyword => keyword.Length > 0)],
+        Bigrams(ConceptMatcher.Normalize(string.Join(' ', [script.Title, .. script.Keywords, script.Text]))));
 
-        var scriptPairs = Bigrams(scriptText);
-        return customerPairs.Count(scriptPairs.Contains) / (double)customerPairs.Count;
-    }
+    // The share of the customer's bigrams the script also has: 0 with no text, 1 when the script has them all.
+    private static double Overlap(HashSet<string> customerPairs, HashSet<string> scriptPairs) =>
+        customerPairs.Count == 0 ? 0 : customerPairs.Count(scriptPairs.Contains) / (double)customerPairs.Count;
 
     private static HashSet<string> Bigrams(string text) =>
         [.. Enumerable.Range(0, Math.Max(0, text.Length - 1)).Select(i => text.Substring(i, 2))];

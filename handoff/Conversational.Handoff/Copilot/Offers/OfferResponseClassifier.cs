@@ -15,7 +15,7 @@ public static class OfferResponseClassifier
     private static readonly string[] Declines =
     [
         "不用", "不要", "不需要", "不办", "算了", "没兴趣", "没什么兴趣", "不感兴趣", "不考虑", "以后再说", "下次再说", "再说吧", "先不",
-        "暂时不", "拒绝", "别推销", "不想", "没必要",
+        "暂时不", "拒绝", "别推销", "不想", "没必要", "不太感兴趣", "不太需要", "不太想",
         "no thanks", "no thank you", "not interested", "no need", "dont need", "do not need", "dont want", "do not want", "maybe later",
         "not now", "not today", "ill pass", "never mind", "not for me", "im good",
     ];
@@ -26,7 +26,7 @@ public static class OfferResponseClassifier
     [
         "帮我办", "给我办", "帮我开", "给我开", "帮我申请", "给我申请", "帮我升级", "给我升级", "办吧", "办一个", "办一下", "开通吧", "就办",
         "可以办", "要办", "想办", "感兴趣", "有兴趣", "试试", "同意", "没问题", "好啊", "好呀", "行啊", "可以啊", "来一个", "要一个",
-        "sign me up", "go ahead", "please do", "ill take", "id like", "i want", "want it", "want one", "lets do", "sounds good",
+        "yes please", "sign me up", "go ahead", "please do", "ill take", "id like", "i want", "want it", "want one", "lets do", "sounds good",
         "interested", "do it", "set it up", "why not",
     ];
 

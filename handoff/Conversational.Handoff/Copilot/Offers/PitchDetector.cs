@@ -33,14 +33,16 @@ public static partial class PitchDetector
 
     // Proposals to the customer. Benefit words alone (优惠, free, discount) are not here: "your bill includes an
     // installment discount" mentions one without offering anything.
-    [GeneratedRegex(@"要不要|需不需要|是否需要|需要.{0,12}[吗么嘛]|有兴趣|感兴趣|推荐|考虑|了解一下|试试|体验|活动|限时|" +
+    [GeneratedRegex(@"要不要|需不需要|是否需要|需要.{0,12}?[吗嘛]|有兴趣|感兴趣|推荐|考虑|了解一下|试试|体验|活动|限时|" +
         @"[为帮给]您(办|开|申请|升级|升|换|加|减|免|安排|预约|报名|登记|留)|" +
-        @"\b(would you like|do you want|want me to|interested|recommend|how about|why not|shall i|let me know if|youd like|you might like|" +
-        @"worth|offer you|an offer|a special|(i|we) can (give|offer|get|set|sign|upgrade|add|waive|apply|arrange|enrol|enroll|switch))\b")]
+        @"\b(would you like|do you want|want me to|interested|recommend|how about|why not|shall i|let me know if|youd like|you might like|you may like|" +
+        @"offer you|an offer|a special|(i|we) can (give|offer|get|set|sign|upgrade|add|waive|apply|arrange|enrol|enroll|switch))\b")]
     private static partial Regex Proposes();
 
-    [GeneratedRegex(@"已|生效|过期|到期|提交|进度|用过|成功了|" +
-        @"\b(already|has been|have been|had|was|were|expired|used|status|applied|submitted|went through)\b")]
+    // Words of a report on something done or under way. Not 到期 or "used": 到期还款提醒 and "if your card is used
+    // fraudulently" are what some offers are about.
+    [GeneratedRegex(@"已|生效|失效|提交|进度|用过|成功了|" +
+        @"\b(already|has been|have been|had been|expired|status|submitted|went through|(was|were) \w+ed)\b")]
     private static partial Regex Reports();
 
     [GeneratedRegex(@"不能|无法|不可以|不支持|不符合|不满足|暂不|没有资格|办不了|不行|" +

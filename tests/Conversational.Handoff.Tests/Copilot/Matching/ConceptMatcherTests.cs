@@ -29,4 +29,22 @@ public sealed class ConceptMatcherTests
 
     [Fact]
     public void Covers_WithNoGroups_RecognizesNothing() => Assert.False(ConceptMatcher.Covers([], "anything at all"));
+
+    [Theory]
+    [InlineData("分期金额不占用您的额度")]
+    [InlineData("这笔分期不会占用额度的")]
+    [InlineData("额度这块并没有扣减")]
+    public void Covers_ChineseNegatedJustBefore_DoesNotCount(string said) =>
+        Assert.False(ConceptMatcher.Covers([["额度"], ["占用", "扣减"]], said));
+
+    [Theory]
+    [InlineData("分期金额会全额占用您的额度")]
+    [InlineData("不过要提醒您，分期会占用额度")]
+    [InlineData("额度不是问题，但分期会占用额度")]
+    public void Covers_ChineseAffirmed_CountsEvenWithANegationElsewhere(string said) =>
+        Assert.True(ConceptMatcher.Covers([["额度"], ["占用", "扣减"]], said));
+
+    [Fact]
+    public void Covers_AnAlternativeThatIsItselfANegation_StillCounts() =>
+        Assert.True(ConceptMatcher.Covers([["期数"], ["不能修改"]], "分期成功后期数就不能修改了"));
 }
