@@ -82,6 +82,5 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<CopilotShelf>();
         services.AddSingleton<OpeningDetection>();
         services.AddSingleton<AgentCopilot>();
-        services.AddSingleton(new CopilotLanguageModel(Enabled: false));
     }
 }

@@ -1,5 +1,7 @@
+using Conversational.Bots.Copilot.Llm;
 using Conversational.Bots.Handoff;
 using Conversational.Handoff.Copilot;
+using Conversational.Knowledge.Understanding;
 
 namespace Conversational.Bots.Copilot;
 
@@ -9,10 +11,16 @@ namespace Conversational.Bots.Copilot;
 /// changes nothing (opening detection, which records, is <see cref="OpeningDetection"/>).
 /// </summary>
 public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge knowledge, CopilotShelf shelf, OfferLog log,
-    CopilotLanguageModel languageModel, TimeProvider time)
+    CopilotDrafter drafter, TimeProvider time)
 {
     public const int MaxSuggestions = 5;
     public const int MaxScripts = 3;
+
+    /// <summary>
+    /// The best score <see cref="ScriptRanker"/> gives (intent, business, every keyword, full overlap): script scores are
+    /// divided by it, so they share the 0–1 scale of knowledge answers' confidence and the two kinds interleave.
+    /// </summary>
+    private const double BestScriptScore = ScriptRanker.IntentWeight + ScriptRanker.BusinessWeight + ScriptRanker.MaxKeywordHits + 1;
 
     /// <returns>Null when there is no such conversation.</returns>
     public async Task<CopilotView?> ViewAsync(string conversationId, CancellationToken cancellationToken)
@@ -37,7 +45,7 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
             Offers(inputs, shelfResult, logged),
             shelfResult.BlockedBy,
             TicketDrafts.Draft(inputs, package),
-            languageModel.Enabled);
+            drafter.Enabled);
     }
 
     /// <summary>The disclosures of the chat's business and language, not retired, ticked by the agent's messages.</summary>
@@ -50,17 +58,27 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
         return DisclosureChecklist.Evaluate(rules, inputs.Facts.AgentMessages);
     }
 
+    /// <summary>
+    /// Messages that ask no question (hello, thanks, 转人工): knowledge answers to them would be noise beside the scripts, and
+    /// scripts are ranked for the chat's topic instead.
+    /// </summary>
+    private static readonly HashSet<string> AsksNothing =
+        [Intents.Greeting, Intents.Help, Intents.ThanksBye, Intents.ChitChat, Intents.TransferToHuman];
+
     private async Task<IReadOnlyList<CopilotSuggestion>> SuggestionsAsync(CopilotInputs inputs, CancellationToken cancellationToken)
     {
         var customerText = inputs.Facts.LastCustomerText ?? "";
+        var asksNothing = inputs.Intent is { } current && AsksNothing.Contains(current);
+        // After "转人工" or "thanks" the scripts that help are those of what the customer came for.
+        var intent = asksNothing ? inputs.Facts.TopicIntent(inputs.Intent) ?? inputs.Intent : inputs.Intent;
         var scripts = ScriptRanker.Rank(inputs.Catalog.Scripts,
-            new ScriptQuery(inputs.Business, inputs.Intent, inputs.Language, customerText, inputs.Variables), MaxScripts);
-        var answers = customerText.Length == 0
+            new ScriptQuery(inputs.Business, intent, inputs.Language, customerText, inputs.Variables), MaxScripts);
+        var answers = customerText.Length == 0 || asksNothing
             ? []
             : await knowledge.SuggestAsync(customerText, inputs.Language, inputs.Conversation.Channel, cancellationToken);
         return [.. scripts
             .Select(ranked => new CopilotSuggestion($"script:{ranked.Script.Id}", "script", ranked.Script.Title, ranked.Text,
-                Math.Round(ranked.Score, 4), ranked.MissingVariables, null))
+                Math.Round(ranked.Score / BestScriptScore, 4), ranked.MissingVariables, null))
             .Concat(answers)
             .OrderByDescending(suggestion => suggestion.Score)
             .Take(MaxSuggestions)];

@@ -62,18 +62,13 @@ public sealed record ConversationFacts(
     }
 
     /// <summary>
-    /// The business (业务) the chat is about: the skill the customer was in; else the newest intent that belongs to a business
-    /// (a closing "thanks" does not turn an installment chat into a general one); else general.
+    /// What the chat is about, as an intent: the skill the customer was in; else the newest intent that belongs to a business
+    /// (a closing "thanks" or a 转人工 does not turn an installment chat into a general one); else null.
     /// </summary>
-    public string Business(string? currentIntent)
-    {
-        if (Dialog is { } dialog)
-        {
-            return CopilotBusinesses.ForIntent(dialog.Skill);
-        }
+    public string? TopicIntent(string? currentIntent) =>
+        Dialog?.Skill ?? new[] { currentIntent }.Concat(EarlierIntents)
+            .FirstOrDefault(intent => intent is not null && CopilotBusinesses.ForIntent(intent) != CopilotBusinesses.General);
 
-        return new[] { currentIntent }.Concat(EarlierIntents)
-            .Select(CopilotBusinesses.ForIntent)
-            .FirstOrDefault(business => business != CopilotBusinesses.General) ?? CopilotBusinesses.General;
-    }
+    /// <summary>The business (业务) the chat is about: that of <see cref="TopicIntent"/>, else general.</summary>
+    public string Business(string? currentIntent) => CopilotBusinesses.ForIntent(TopicIntent(currentIntent));
 }

@@ -95,7 +95,8 @@ public sealed class CopilotEndpointsTests : AssignedChatTest
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var events = await EventsAsync();
         var missed = Assert.Single(events.OfType<DisclosuresMissed>());
-        Assert.Equal(("agent1", mandatory), (missed.AgentId, missed.DisclosureIds.ToList()));
+        Assert.Equal("agent1", missed.AgentId);
+        Assert.Equal(mandatory, missed.DisclosureIds);
         Assert.Single(events.OfType<HandoffClosed>());
     }
 
