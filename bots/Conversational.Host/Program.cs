@@ -27,6 +27,7 @@ app.MapRoutingEndpoints();
 app.MapHandoffEndpoints();
 app.MapDeskEndpoints();
 app.MapCopilotEndpoints();
+app.MapCopilotDraftEndpoints();
 app.MapSupervisorEndpoints();
 
 app.Run();

@@ -32,6 +32,14 @@ public sealed class PiiMaskerTests
     [InlineData("订单DD20261111001")]
     [InlineData("2026-11-11 12:30")]
     [InlineData("分12期，每期1,299.00元")]
+    [InlineData("订单E20261119003已签收")] // the demo shop's order ids: a letter, the date, a serial
+    [InlineData("order E20261110021, line 2")]
+    [InlineData("运单SF1423679018532")] // carriers' tracking numbers carry letters too
+    [InlineData("JDVA20583916402")]
+    [InlineData("退款¥6,000.00，到手价¥1,234.50")]
+    [InlineData("签收时间2026-11-21T14:32:00+08:00")]
+    [InlineData("2026-11-21 14:32:00")]
+    [InlineData("退货单RMA20261115001")]
     [InlineData("")]
     public void Mask_TextWithoutPersonalNumbers_IsUnchanged(string text) =>
         Assert.Equal(text, PiiMasker.Mask(text));
