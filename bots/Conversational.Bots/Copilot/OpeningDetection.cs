@@ -1,4 +1,5 @@
 using Conversational.Handoff.Copilot;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace Conversational.Bots.Copilot;
@@ -11,7 +12,15 @@ namespace Conversational.Bots.Copilot;
 /// never fails the message it follows.
 /// </summary>
 public sealed partial class OpeningDetection(CopilotInputsReader reader, CopilotShelf shelf, OfferLog log, ILogger<OpeningDetection> logger)
+    : IDisposable
 {
+    private const int MaxRemembered = 20_000;
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(30);
+
+    // Per chat, the eligible offers this host last recorded: most messages change nothing on the shelf, and the write
+    // they would repeat is the costliest part of a message's detection. Forgetting one only means writing it again.
+    private readonly MemoryCache _recorded = new(new MemoryCacheOptions { SizeLimit = MaxRemembered });
+
     public async Task ObserveAsync(string conversationId, CancellationToken cancellationToken)
     {
         try
@@ -33,27 +42,31 @@ public sealed partial class OpeningDetection(CopilotInputsReader reader, Copilot
 
         var logged = await log.ForConversationAsync(conversationId, cancellationToken);
         var view = await shelf.RankAsync(inputs, logged, cancellationToken);
-        if (view.Shelf.Offers.Count > 0)
+        var eligible = string.Join(' ', view.Shelf.Offers.Select(o => o.Offer.Id).Order(StringComparer.Ordinal));
+        if (eligible.Length > 0 && !(_recorded.TryGetValue(conversationId, out string? known) && known == $"{agentId} {eligible}"))
         {
             await log.RecordEligibleAsync(conversationId, inputs.Profile.Id, agentId, [.. view.Shelf.Offers.Select(o => o.Offer.Id)],
                 cancellationToken);
+            _recorded.Set(conversationId, $"{agentId} {eligible}", new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = RememberFor });
         }
 
         foreach (var pitch in OfferOpenings.Read(inputs, OfferOpenings.Candidates(inputs.Catalog, view.Shelf, logged)))
         {
-            var known = logged.FirstOrDefault(p => p.OfferId == pitch.OfferId);
-            if (known is null)
+            var earlier = logged.FirstOrDefault(p => p.OfferId == pitch.OfferId);
+            if (earlier is null)
             {
                 await log.RecordPitchAsync(pitch, cancellationToken);
                 LogPitched(conversationId, pitch.AgentId, pitch.OfferId);
             }
-            else if (known.Response == OfferResponse.NoAnswer && pitch.Response != OfferResponse.NoAnswer)
+            else if (earlier.Response == OfferResponse.NoAnswer && pitch.Response != OfferResponse.NoAnswer)
             {
-                await log.RecordPitchAsync(known with { Response = pitch.Response }, cancellationToken);
+                await log.RecordPitchAsync(earlier with { Response = pitch.Response }, cancellationToken);
                 LogAnswered(conversationId, pitch.OfferId, pitch.Response);
             }
         }
     }
+
+    public void Dispose() => _recorded.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} pitched offer {OfferId} in {ConversationId}")]
     private partial void LogPitched(string conversationId, string agentId, string offerId);

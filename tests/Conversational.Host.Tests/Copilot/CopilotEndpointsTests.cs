@@ -120,6 +120,8 @@ public sealed class CopilotEndpointsTests : AssignedChatTest
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await Agent.OpenStreamAsync(timeout.Token);
+        // The stream follows the chat from where it stood just after this first frame, as the desk test does.
+        await stream.NextAsync(timeout.Token);
 
         await Customer.SayAsync(Conversation, "我想把这期账单分期");
         var (_, activity) = await stream.NextActivityAsync(timeout.Token);
