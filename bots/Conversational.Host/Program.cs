@@ -8,6 +8,7 @@ builder.AddWeChatChannel();
 builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
 builder.AddAgentDesk();
+builder.AddCopilotStores();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -27,6 +28,8 @@ app.MapRoutingEndpoints();
 app.MapHandoffEndpoints();
 app.MapDeskEndpoints();
 app.MapCopilotEndpoints();
+app.MapCopilotCatalogEndpoints();
+app.MapCopilotAnalyticsEndpoints();
 app.MapCopilotDraftEndpoints();
 app.MapSupervisorEndpoints();
 

@@ -183,6 +183,8 @@ public sealed partial class IntentModel
             TensorPrimitives.MultiplyAdd(best, Options.NeighbourWeight, scores, scores);
         }
 
+        // TensorPrimitives.SoftMax does not subtract the largest score first: logits past ~88 would overflow to NaN.
+        TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
         TensorPrimitives.SoftMax(scores, scores);
 
         // The best few by insertion into a short sorted list: cheaper than sorting every label, and a label only passes

@@ -135,6 +135,18 @@ public sealed class IntentModelTests
     }
 
     [Fact]
+    public void Predict_ScoresFarBeyondWhatExpCanHold_StillGivesItsIntentAProbabilityNearOne()
+    {
+        // A neighbour weight this large makes logits in the thousands: exp of them overflows unless shifted first.
+        var model = IntentModel.Train(Examples, new IntentModelOptions { NeighbourWeight = 5_000 });
+
+        var top = model.Predict("我要退货")[0];
+
+        Assert.Equal("return_exchange", top.Label);
+        Assert.True(top.Score > 0.99f, $"top score {top.Score}");
+    }
+
+    [Fact]
     public void Train_SameDataTwice_GivesTheSamePredictions()
     {
         var again = IntentModel.Train(Examples);

@@ -1,5 +1,6 @@
 // The supervisor's live view (实时监控): queues by skill group (waiting by priority, longest wait) and agent states,
-// pushed by the /api/supervisor/stream server-sent events. EventSource reconnects by itself; a rejected cookie ends it.
+// pushed by the /api/supervisor/stream server-sent events, and the opening rate (supervisor-opening.js) refreshed with
+// them. EventSource reconnects by itself; a rejected cookie ends it.
 (() => {
   "use strict";
 
@@ -13,6 +14,7 @@
 
   function render() {
     setLive($("live").dataset.state);
+    window.openingRate.render(t, texts.locale, state.overview?.agents);
     const overview = state.overview;
     if (!overview) return;
     $("updated").textContent = t("updatedAt")(clock(overview.at, texts.locale));
@@ -127,6 +129,7 @@
       try { state.overview = JSON.parse(event.data); } catch { return; } // a malformed event is skipped, not fatal
       setLive("open");
       render();
+      window.openingRate.refresh();
     });
     source.addEventListener("error", async () => {
       if (source !== state.source) return;

@@ -1,5 +1,6 @@
 // The trainer console's "test a question" tab (测试问题): the bot's knowledge search over /api/knowledge/search, shown
-// as a ranked table with each retriever's score. Tabs follow the URL hash (#entries, #test, #unanswered).
+// as a ranked table with each retriever's score. Tabs follow the URL hash (#entries, #test, #unanswered, and the
+// copilot catalogue's #scripts, #disclosures, #offers, which share one view).
 (() => {
   "use strict";
 
@@ -9,7 +10,7 @@
   let last = null;
 
   // Each tab's hash and the view it shows; anything else is the entries.
-  const views = { "#test": "testbox", "#unanswered": "unanswered" };
+  const views = { "#test": "testbox", "#unanswered": "unanswered", "#scripts": "copilot", "#disclosures": "copilot", "#offers": "copilot" };
 
   function showTab() {
     const hash = location.hash in views ? location.hash : "#entries";
