@@ -8,7 +8,6 @@ builder.AddWeChatChannel();
 builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
 builder.AddAgentDesk();
-builder.AddCopilotStores();
 
 var app = builder.Build();
 app.UseServiceDefaults();
