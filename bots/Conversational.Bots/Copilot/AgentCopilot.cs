@@ -85,7 +85,8 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
     }
 
     private static IReadOnlyList<CopilotDisclosure> Disclosures(CopilotInputs inputs) =>
-        [.. Checklist(inputs).Select(item => new CopilotDisclosure(item.Rule.Id, item.Rule.Title, item.Rule.Wording, item.Rule.Mandatory,
+        [.. Checklist(inputs).Select(item => new CopilotDisclosure(item.Rule.Id, item.Rule.Title,
+            ScriptVariables.Fill(item.Rule.Wording, inputs.Variables), item.Rule.Mandatory,
             item.Ticked, item.TickedBySeq))];
 
     /// <summary>

@@ -70,6 +70,7 @@ public static class CopilotVariables
             var plan = InstallmentCalculator.Plan(principal, periods.Value, rate);
             values["fee_per_period"] = Money(plan.FeePerPeriod);
             values["total_fee"] = Money(plan.TotalFee);
+            values["annualized_rate"] = (plan.AnnualizedRate * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%";
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Conversational.Bots.Copilot;
 using Conversational.Handoff.Copilot;
+using Conversational.Skills.Installments;
 using Conversational.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +59,20 @@ public sealed class AgentCopilotTests : IAsyncLifetime
         Assert.All(before.Disclosures, d => Assert.False(d.Ticked));
         var ticked = Assert.Single(after.Disclosures, d => d.Ticked);
         Assert.Equal(seq, ticked.TickedBySeq);
+    }
+
+    [Fact]
+    public async Task The_annualized_rate_disclosure_states_the_chosen_plans_own_fees_and_rate()
+    {
+        var chat = await InstallmentHandoffAsync();
+        var plan = InstallmentCalculator.Plan(6420.80m, 12, 0.0060m);
+
+        var wording = (await chat.ViewAsync()).Disclosures.Single(d => d.Id == "installment.annualized-rate.zh").Wording;
+
+        Assert.DoesNotContain("{", wording, StringComparison.Ordinal);
+        Assert.Contains("分12期", wording, StringComparison.Ordinal);
+        Assert.Contains(plan.FeePerPeriod.ToString("0.00", CultureInfo.InvariantCulture), wording, StringComparison.Ordinal);
+        Assert.Contains((plan.AnnualizedRate * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%", wording, StringComparison.Ordinal);
     }
 
     [Fact]
