@@ -2,8 +2,7 @@ using System.Security.Claims;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Copilot.Llm;
 using Conversational.Handoff.Queues;
-using Conversational.Host.Security;
-using Microsoft.AspNetCore.Authorization;
+using Conversational.Host.Desk;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -15,15 +14,10 @@ namespace Microsoft.AspNetCore.Builder;
 /// </summary>
 public static class CopilotDraftEndpoints
 {
-    // Both schemes authenticate, so a customer's token is recognized and refused (403) rather than taken for nobody.
-    private static readonly AuthorizationPolicy Agents = new AuthorizationPolicyBuilder(SecuritySchemes.StaffCookie, SecuritySchemes.CustomerToken)
-        .RequireRole(Roles.Agent)
-        .Build();
-
     public static WebApplication MapCopilotDraftEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var drafts = app.MapGroup("/api/desk/conversations/{conversationId}/copilot").WithTags("Copilot").RequireAuthorization(Agents);
+        var drafts = app.MapGroup("/api/desk/conversations/{conversationId}/copilot").WithTags("Copilot").RequireAuthorization(DeskPolicies.Agents);
         drafts.MapPost("/draft-reply", (string conversationId, ClaimsPrincipal user, [AsParameters] CopilotDraftServices services,
                 CancellationToken cancellationToken) =>
                 DraftAsync(conversationId, user, services, services.Drafter.DraftReplyAsync, cancellationToken))

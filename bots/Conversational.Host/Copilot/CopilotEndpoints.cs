@@ -4,8 +4,6 @@ using Conversational.Bots.Copilot;
 using Conversational.Bots.Handoff;
 using Conversational.Host.Channels.App;
 using Conversational.Host.Desk;
-using Conversational.Host.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -17,20 +15,12 @@ namespace Microsoft.AspNetCore.Builder;
 /// </summary>
 public static class CopilotEndpoints
 {
-    private static readonly AuthorizationPolicy Readers = new AuthorizationPolicyBuilder(SecuritySchemes.StaffCookie, SecuritySchemes.CustomerToken)
-        .RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin)
-        .Build();
-
-    private static readonly AuthorizationPolicy Agents = new AuthorizationPolicyBuilder(SecuritySchemes.StaffCookie, SecuritySchemes.CustomerToken)
-        .RequireRole(Roles.Agent)
-        .Build();
-
     public static WebApplication MapCopilotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/desk/conversations/{conversationId}/copilot", ViewAsync).WithTags("Copilot").RequireAuthorization(Readers)
+        app.MapGet("/api/desk/conversations/{conversationId}/copilot", ViewAsync).WithTags("Copilot").RequireAuthorization(DeskPolicies.Readers)
             .WithSummary("Suggestions, the disclosure checklist, the service-sales shelf and a ticket draft for the chat.");
-        app.MapPost("/api/desk/conversations/{conversationId}/copilot/feedback", FeedbackAsync).WithTags("Copilot").RequireAuthorization(Agents)
+        app.MapPost("/api/desk/conversations/{conversationId}/copilot/feedback", FeedbackAsync).WithTags("Copilot").RequireAuthorization(DeskPolicies.Agents)
             .WithSummary("The agent used (maybe edited) or dismissed a suggestion; recorded on the conversation.");
         return app;
     }

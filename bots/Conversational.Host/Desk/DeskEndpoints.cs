@@ -9,7 +9,6 @@ using Conversational.Handoff.Tickets;
 using Conversational.Host.Channels.App;
 using Conversational.Host.Desk;
 using Conversational.Host.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -21,19 +20,10 @@ namespace Microsoft.AspNetCore.Builder;
 /// </summary>
 public static class DeskEndpoints
 {
-    // Both schemes authenticate, so a customer's token is recognized and refused (403) rather than taken for nobody.
-    private static readonly AuthorizationPolicy Readers = new AuthorizationPolicyBuilder(SecuritySchemes.StaffCookie, SecuritySchemes.CustomerToken)
-        .RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin)
-        .Build();
-
-    private static readonly AuthorizationPolicy Agents = new AuthorizationPolicyBuilder(SecuritySchemes.StaffCookie, SecuritySchemes.CustomerToken)
-        .RequireRole(Roles.Agent)
-        .Build();
-
     public static WebApplication MapDeskEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var read = app.MapGroup("/api/desk").WithTags("Desk").RequireAuthorization(Readers);
+        var read = app.MapGroup("/api/desk").WithTags("Desk").RequireAuthorization(DeskPolicies.Readers);
         read.MapGet("/state", StateAsync).WithSummary("The agent, their offers, their groups' queues and their chats.");
         read.MapGet("/conversations/{conversationId}", ConversationAsync).WithSummary("Package, messages, notes, owner and last seq.");
         read.MapGet("/conversations/{conversationId}/ticket-draft", TicketDraftAsync).WithSummary("A ticket prefilled from slots and summary.");
@@ -41,7 +31,7 @@ public static class DeskEndpoints
         read.MapGet("/skill-steps/{skill}", SkillSteps).WithSummary("The steps of a skill the bot can resume at after hand-back.");
         read.MapGet("/stream", DeskStream.AcceptAsync).WithSummary("WebSocket: state changes and new messages in the agent's chats.");
 
-        var act = app.MapGroup("/api/desk").WithTags("Desk").RequireAuthorization(Agents);
+        var act = app.MapGroup("/api/desk").WithTags("Desk").RequireAuthorization(DeskPolicies.Agents);
         act.MapPost("/presence", PresenceAsync).WithSummary("available, away or offline; counts as a heartbeat.");
         act.MapPost("/heartbeat", HeartbeatAsync).WithSummary("The desk is open; without heartbeats the agent goes offline.");
         act.MapPost("/offers/{conversationId}/accept", AcceptAsync).WithSummary("Takes an offer; 409 when it expired or another agent took it.");

@@ -1,7 +1,5 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
+using Conversational.Knowledge.Embeddings.OpenAI;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace Conversational.Bots.Copilot.Llm;
 
@@ -13,12 +11,7 @@ public static class OpenAIChat
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint ?? throw new ArgumentException("An endpoint is required.", nameof(options));
         var model = options.Model ?? throw new ArgumentException("A model is required.", nameof(options));
-        var client = new OpenAIClient(new ApiKeyCredential(options.ResolveApiKey()), new OpenAIClientOptions
-        {
-            Endpoint = endpoint,
-            NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
-        });
+        var client = OpenAICompatibleClient.Create(endpoint, options.ResolveApiKey(), options.Timeout, options.MaxRetries);
         return client.GetChatClient(model).AsIChatClient();
     }
 }

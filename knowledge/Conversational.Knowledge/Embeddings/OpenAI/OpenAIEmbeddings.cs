@@ -1,7 +1,4 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace Conversational.Knowledge.Embeddings.OpenAI;
 
@@ -13,12 +10,7 @@ public static class OpenAIEmbeddings
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint ?? throw new ArgumentException("An endpoint is required.", nameof(options));
         var model = options.Model ?? throw new ArgumentException("A model is required.", nameof(options));
-        var client = new OpenAIClient(new ApiKeyCredential(options.ResolveApiKey()), new OpenAIClientOptions
-        {
-            Endpoint = endpoint,
-            NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
-        });
+        var client = OpenAICompatibleClient.Create(endpoint, options.ResolveApiKey(), options.Timeout, options.MaxRetries);
         var generator = client.GetEmbeddingClient(model).AsIEmbeddingGenerator(options.Dimensions);
         return new CheckedEmbeddingGenerator(generator, options.Dimensions, $"the embedding endpoint {endpoint} (model {model})");
     }
