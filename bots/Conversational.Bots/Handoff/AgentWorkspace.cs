@@ -15,7 +15,8 @@ namespace Conversational.Bots.Handoff;
 /// Only the agent the conversation is assigned to may act on it (<see cref="AgentAccessDeniedException"/>).
 /// </summary>
 public sealed partial class AgentWorkspace(IConversationStore store, ConversationStateCache states, ConversationChangeFeed changes,
-    ConversationRuntime runtime, HandoffQueue queue, AgentOffers offers, HandoffTickets tickets, ILogger<AgentWorkspace> logger)
+    ConversationRuntime runtime, HandoffQueue queue, AgentOffers offers, HandoffTickets tickets, OutOfTurnDeliveries outOfTurn,
+    ILogger<AgentWorkspace> logger)
 {
     private const string AgentTicketKind = "agent";
 
@@ -49,7 +50,9 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
             Text = text,
             Locale = state.Locale,
         }), cancellationToken, agentId);
-        return ConversationTranscript.ToActivity(stored)!;
+        var reply = ConversationTranscript.ToActivity(stored)!;
+        await outOfTurn.DeliverAsync([reply]);
+        return reply;
     }
 
     /// <summary>
@@ -91,7 +94,7 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
         IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
         HandoffTicket? ticket = null;
-        await AppendAsync(conversationId, async state =>
+        var notice = await AppendAsync(conversationId, async state =>
         {
             ticket = await tickets.CreateAsync(conversationId, state.CustomerId, AgentTicketKind, text, fields, agentId, cancellationToken);
             return new BotReplied(new Activity
@@ -105,6 +108,7 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
                 Locale = state.Locale,
             });
         }, cancellationToken, agentId);
+        await outOfTurn.DeliverAsync(ConversationTranscript.ToActivities([notice]));
         return ticket!;
     }
 
@@ -112,7 +116,9 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
     {
         await queue.ReleaseAsync(conversationId, agentId, cancellationToken);
         // Outside the turn lock: the bot's follow-up takes it itself.
-        return await runtime.FollowUpAfterAgentAsync(conversationId, cancellationToken);
+        var replies = await runtime.FollowUpAfterAgentAsync(conversationId, cancellationToken);
+        await outOfTurn.DeliverAsync(replies);
+        return replies;
     }
 
     private Task<StoredEvent> AppendAsync(string conversationId, Func<ConversationState, ConversationEvent> produce,
