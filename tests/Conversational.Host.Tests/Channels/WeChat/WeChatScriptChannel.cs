@@ -67,23 +67,17 @@ internal sealed partial class WeChatScriptChannel(WeChatServer wechat, FakeWeCha
         }
 
         _version = events.Count > 0 ? events[^1].Seq : _version;
-        // What landed before the customer's message came outside any turn (an agent's replies, the bot after a hand-back or
-        // close, a ticket notice) and was pushed ahead of the turn's replies; the script checks those through its agent
-        // steps, so they are skipped here and the turn is the texts after them.
-        var turnEvents = events.Select(e => e.Event).Reverse().TakeWhile(e => e is not UserMessaged).Reverse().ToList();
-        var outOfTurn = Render(ConversationTranscript.ToActivities(events.Take(events.Count - turnEvents.Count))
-            .Where(a => a.From?.Role is RoleTypes.Bot or RoleTypes.Agent));
-        var pushed = Render(turnEvents.OfType<BotReplied>().Select(r => r.Activity)) - (passive is null ? 0 : 1);
-        _received += outOfTurn;
+        // The turn's own replies only: what the bot says after a script agent's hand-back or close lands in the log outside
+        // any turn, and script agents act on the runtime, not through the desk's AgentWorkspace, so nothing of it is pushed.
+        var replies = events.Select(e => e.Event).Reverse().TakeWhile(e => e is not UserMessaged).Reverse().OfType<BotReplied>()
+            .Select(r => r.Activity);
+        var expected = WeChatTextRenderer.Render(replies, services.GetRequiredService<IOptions<WeChatOptions>>().Value.MaxTextBytes).Count;
+        var pushed = expected - (passive is null ? 0 : 1);
         var sent = await api.WaitForTextsAsync(_openId, _received + pushed);
         var texts = (passive is null ? sent.Skip(_received) : sent.Skip(_received).Prepend(passive)).ToList();
         _received += pushed;
         return new ScriptTurn(conversationId, [.. texts.Select(ToActivity)]);
     }
-
-    /// <summary>How many texts the channel makes of these activities.</summary>
-    private int Render(IEnumerable<Activity> activities) =>
-        WeChatTextRenderer.Render(activities, services.GetRequiredService<IOptions<WeChatOptions>>().Value.MaxTextBytes).Count;
 
     /// <summary>
     /// WeChat has no buttons: quick replies arrive as numbered lines under "回复数字选择：". They are read back into
