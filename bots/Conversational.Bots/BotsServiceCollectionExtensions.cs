@@ -1,4 +1,5 @@
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Copilot;
 using Conversational.Bots.Customers;
 using Conversational.Bots.Handoff;
 using Conversational.Bots.Policies;
@@ -67,6 +68,20 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<AgentDesk>();
         services.AddSingleton<OutOfTurnDeliveries>();
         services.AddSingleton<AgentWorkspace>();
+        AddAgentCopilot(services);
         return builder;
+    }
+
+    /// <summary>The copilot beside the agent's chats: its catalogue, the opening log, and what computes and detects over them.</summary>
+    private static void AddAgentCopilot(IServiceCollection services)
+    {
+        services.AddCopilotCatalog();
+        services.AddCopilotOffers();
+        services.AddSingleton<CustomerActivityReader>();
+        services.AddSingleton<CopilotInputsReader>();
+        services.AddSingleton<CopilotKnowledge>();
+        services.AddSingleton<CopilotShelf>();
+        services.AddSingleton<OpeningDetection>();
+        services.AddSingleton<AgentCopilot>();
     }
 }

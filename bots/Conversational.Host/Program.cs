@@ -8,7 +8,6 @@ builder.AddWeChatChannel();
 builder.AddDirectLineChannel();
 builder.AddWarehouseWebhooks();
 builder.AddAgentDesk();
-builder.AddCopilotStores();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -27,6 +26,7 @@ app.MapKnowledgeEndpoints();
 app.MapRoutingEndpoints();
 app.MapHandoffEndpoints();
 app.MapDeskEndpoints();
+app.MapCopilotEndpoints();
 app.MapCopilotCatalogEndpoints();
 app.MapCopilotAnalyticsEndpoints();
 app.MapCopilotDraftEndpoints();

@@ -12,12 +12,15 @@ using Conversational.Testing;
 namespace Conversational.Benchmarks;
 
 /// <param name="Hosts">1: customers and agents on one host; 2: customers on host A, agents' desks on host B.</param>
-public sealed record DeskLatencyOptions(int Hosts, int Chats, int Seconds, int WarmupSeconds);
+/// <param name="Copilot">Wait for the chat's <c>copilot</c> frame after the message (the <c>copilot</c> command), not the message.</param>
+public sealed record DeskLatencyOptions(int Hosts, int Chats, int Seconds, int WarmupSeconds, bool Copilot = false);
 
 /// <summary>
 /// The <c>desk</c> command: customer message → agent desk screen (DESIGN §16). Real host processes on one PostgreSQL;
 /// customers hand off with 转人工, agents on the desk page's API accept, keep the desk WebSocket open, and each customer
-/// loop sends a message and waits until it arrives on its agent's socket. Prints one JSON object on stdout.
+/// loop sends a message and waits until it arrives on its agent's socket. The <c>copilot</c> command waits instead for the
+/// copilot frame that follows the message on the socket (suggestions for it on the agent's screen, issue 7), with an
+/// installment question as the message. Prints one JSON object on stdout.
 /// </summary>
 public static class DeskLatency
 {
@@ -65,13 +68,14 @@ public static class DeskLatency
 
             if (options.WarmupSeconds > 0)
             {
-                await RunPhaseAsync(customers, chats, TimeSpan.FromSeconds(options.WarmupSeconds), "warmup");
+                await RunPhaseAsync(customers, chats, TimeSpan.FromSeconds(options.WarmupSeconds), "warmup", options.Copilot);
             }
 
-            var result = await RunPhaseAsync(customers, chats, TimeSpan.FromSeconds(options.Seconds), "measure");
+            var result = await RunPhaseAsync(customers, chats, TimeSpan.FromSeconds(options.Seconds), "measure", options.Copilot);
             Array.Sort(result.Latencies);
             Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
+                ["until"] = options.Copilot ? "copilot" : "activity",
                 ["hosts"] = options.Hosts,
                 ["chats"] = options.Chats,
                 ["seconds"] = options.Seconds,
@@ -145,7 +149,8 @@ public static class DeskLatency
         return chats;
     }
 
-    private static Task<LoadPhaseResult> RunPhaseAsync(Customer[] customers, Dictionary<string, AgentDesk> chats, TimeSpan duration, string name)
+    private static Task<LoadPhaseResult> RunPhaseAsync(Customer[] customers, Dictionary<string, AgentDesk> chats, TimeSpan duration, string name,
+        bool copilot)
     {
         LoadRun.Progress($"{name}: {customers.Length} customers for {duration.TotalSeconds:0} s");
         var phase = new LoadPhase(name);
@@ -157,8 +162,8 @@ public static class DeskLatency
             var desk = chats[customer.ConversationId];
             for (var i = 0; Stopwatch.GetElapsedTime(started) < duration; i++)
             {
-                var text = $"{name} {customer.ConversationId[^8..]} #{i}";
-                var arrived = desk.Expect(text);
+                var text = copilot ? $"我想把账单分期，能分几期？{customer.ConversationId[^8..]} #{i}" : $"{name} {customer.ConversationId[^8..]} #{i}";
+                var arrived = desk.Expect(text, copilot);
                 var begin = Stopwatch.GetTimestamp();
                 try
                 {
@@ -218,7 +223,10 @@ public static class DeskLatency
     /// <summary>A signed-in agent's desk: the HTTP API with the staff cookie, and the desk WebSocket read all the time.</summary>
     private sealed class AgentDesk(HttpClient http, Uri address, string cookie) : IAsyncDisposable
     {
-        private readonly ConcurrentDictionary<string, TaskCompletionSource> _expected = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (TaskCompletionSource Arrival, bool Copilot)> _expected = new(StringComparer.Ordinal);
+
+        // Per chat: the arrival that waits for the copilot frame following its message.
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _copilotAfter = new(StringComparer.Ordinal);
         private readonly ClientWebSocket _socket = new();
         private Task _reading = Task.CompletedTask;
 
@@ -244,9 +252,12 @@ public static class DeskLatency
                 Content = new StringContent(json, Encoding.UTF8, "application/json"),
             });
 
-        /// <summary>Completes when a message with exactly this text arrives on the desk stream.</summary>
-        public Task Expect(string text) =>
-            _expected.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        /// <summary>
+        /// Completes when a message with exactly this text arrives on the desk stream, or with <paramref name="copilot"/> when
+        /// the chat's copilot frame after it does.
+        /// </summary>
+        public Task Expect(string text, bool copilot) =>
+            _expected.GetOrAdd(text, _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), copilot)).Arrival.Task;
 
         public async Task OpenStreamAsync()
         {
@@ -272,9 +283,21 @@ public static class DeskLatency
 
                     var json = JsonDocument.Parse(frame.ToArray()).RootElement;
                     frame.SetLength(0);
-                    if (json.GetProperty("type").GetString() == "activity"
+                    var type = json.GetProperty("type").GetString();
+                    if (type == "activity"
                         && json.GetProperty("activity").TryGetProperty("text", out var text)
-                        && _expected.TryRemove(text.GetString()!, out var arrival))
+                        && _expected.TryRemove(text.GetString()!, out var expected))
+                    {
+                        if (expected.Copilot)
+                        {
+                            _copilotAfter[json.GetProperty("conversationId").GetString()!] = expected.Arrival;
+                        }
+                        else
+                        {
+                            expected.Arrival.TrySetResult();
+                        }
+                    }
+                    else if (type == "copilot" && _copilotAfter.TryRemove(json.GetProperty("conversationId").GetString()!, out var arrival))
                     {
                         arrival.TrySetResult();
                     }

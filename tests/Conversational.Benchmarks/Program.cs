@@ -4,6 +4,7 @@
 //   pricing
 //   knowledge [--data DIR]
 //   desk [--hosts 1|2] [--chats 10] [--seconds 20] [--warmup 5]
+//   copilot [--hosts 1|2] [--chats 10] [--seconds 20] [--warmup 5]
 //   http --store sqlite|postgres [--conversations 100] [--seconds 20] [--warmup 5] [--visitors N]
 //        [--turns-per-conversation 20] [--latencies FILE] [--url http://127.0.0.1:PORT]
 using System.Globalization;
@@ -22,6 +23,7 @@ const string Usage = """
       dotnet run -c Release --project tests/Conversational.Benchmarks -- directline [--store sqlite|postgres]
           [--conversations 200] [--seconds 60] [--warmup 5] [--url http://127.0.0.1:PORT --secret S]
       dotnet run -c Release --project tests/Conversational.Benchmarks -- desk [--hosts 1|2] [--chats 10] [--seconds 20] [--warmup 5]
+      dotnet run -c Release --project tests/Conversational.Benchmarks -- copilot [--hosts 1|2] [--chats 10] [--seconds 20] [--warmup 5]
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -137,13 +139,13 @@ switch (args[0])
 
         return await DirectLineLoad.RunAsync(directLine);
 
-    case "desk":
+    case "desk" or "copilot":
         DeskLatencyOptions desk;
         try
         {
             desk = new DeskLatencyOptions(Int(options, "hosts", 1) is var hosts and (1 or 2) ? hosts
                     : throw new ArgumentException("--hosts must be 1 or 2.", nameof(args)),
-                Int(options, "chats", 10), Int(options, "seconds", 20), Int(options, "warmup", 5, min: 0));
+                Int(options, "chats", 10), Int(options, "seconds", 20), Int(options, "warmup", 5, min: 0), Copilot: args[0] == "copilot");
         }
         catch (ArgumentException exception)
         {

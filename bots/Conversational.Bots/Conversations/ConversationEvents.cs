@@ -32,6 +32,9 @@ namespace Conversational.Bots.Conversations;
 [JsonDerivedType(typeof(TurnFailed), nameof(TurnFailed))]
 [JsonDerivedType(typeof(DialogReset), nameof(DialogReset))]
 [JsonDerivedType(typeof(CustomerBehaviour), nameof(CustomerBehaviour))]
+[JsonDerivedType(typeof(CopilotSuggestionUsed), nameof(CopilotSuggestionUsed))]
+[JsonDerivedType(typeof(CopilotSuggestionDismissed), nameof(CopilotSuggestionDismissed))]
+[JsonDerivedType(typeof(DisclosuresMissed), nameof(DisclosuresMissed))]
 public abstract record ConversationEvent
 {
     /// <summary>A channel's message id: the store keeps at most one event per conversation with the same key.</summary>
@@ -127,3 +130,19 @@ public sealed record DialogReset(string Reason) : ConversationEvent;
 /// <param name="Action">A stable name for what happened, e.g. <c>viewed_page</c>.</param>
 /// <param name="Label">What it happened to, as an agent reads it, e.g. <c>分期页面</c>.</param>
 public sealed record CustomerBehaviour(string Action, string Label) : ConversationEvent;
+
+/// <summary>
+/// The agent took a copilot suggestion (a script or a knowledge answer) into their reply; <paramref name="Edited"/>: they
+/// changed it before sending. For the copilot's usage analytics; the transcript and the owner do not change.
+/// </summary>
+/// <param name="Kind"><c>script</c> or <c>knowledge</c>.</param>
+public sealed record CopilotSuggestionUsed(string SuggestionId, string Kind, string AgentId, bool Edited) : ConversationEvent;
+
+/// <summary>The agent dismissed a copilot suggestion as unhelpful here.</summary>
+/// <param name="Kind"><c>script</c> or <c>knowledge</c>.</param>
+public sealed record CopilotSuggestionDismissed(string SuggestionId, string Kind, string AgentId) : ConversationEvent;
+
+/// <summary>
+/// The agent closed the chat knowingly without saying the mandatory disclosures (必须告知) listed, for quality inspection (质检).
+/// </summary>
+public sealed record DisclosuresMissed(string AgentId, IReadOnlyList<string> DisclosureIds) : ConversationEvent;

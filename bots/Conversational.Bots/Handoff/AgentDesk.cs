@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Copilot;
 using Conversational.Bots.Customers;
 using Conversational.Handoff.Agents;
 using Conversational.Handoff.Assignment;
@@ -13,7 +14,7 @@ namespace Conversational.Bots.Handoff;
 /// a ticket draft. Reads only; <see cref="AgentWorkspace"/> acts.
 /// </summary>
 public sealed class AgentDesk(IConversationStore store, ICustomerDirectory customers, HandoffPackages packages, AgentRoster roster,
-    AgentOffers offers, HandoffQueue queue, AgentReadMarks readMarks, TimeProvider time)
+    AgentOffers offers, HandoffQueue queue, AgentReadMarks readMarks, CopilotInputsReader copilot, TimeProvider time)
 {
     /// <summary>
     /// Whether an agent may read the conversation: it is offered to them or assigned to them. Every other conversation
@@ -71,33 +72,14 @@ public sealed class AgentDesk(IConversationStore store, ICustomerDirectory custo
     }
 
     /// <summary>
-    /// A ticket prefilled from what the customer told the bot: the handoff summary as text, the skill's slots as fields.
+    /// A ticket prefilled from what the customer told the bot, with the template of the chat's business (<see cref="TicketDrafts"/>).
     /// Null when nobody asked for a person in the conversation.
     /// </summary>
-    public async Task<TicketDraft?> TicketDraftAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        if (await packages.FindAsync(conversationId, cancellationToken) is not { } package)
-        {
-            return null;
-        }
-
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (package.Skill is { } skill)
-        {
-            fields["skill"] = skill.Skill;
-            fields["step"] = skill.Step;
-            if (skill.Slots.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var slot in skill.Slots.EnumerateObject().Where(s => s.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)))
-                {
-                    fields[slot.Name] = slot.Value.ValueKind == JsonValueKind.String ? slot.Value.GetString()! : slot.Value.GetRawText();
-                }
-            }
-        }
-
-        var text = package.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? package.Summary.En : package.Summary.ZhCn;
-        return new TicketDraft("agent", text, fields);
-    }
+    public async Task<TicketDraft?> TicketDraftAsync(string conversationId, CancellationToken cancellationToken) =>
+        await packages.FindAsync(conversationId, cancellationToken) is { } package
+        && await copilot.ReadAsync(conversationId, cancellationToken) is { } inputs
+            ? TicketDrafts.Draft(inputs, package)
+            : null;
 
     private async Task<DeskOffer> OfferAsync(AgentOffer offer, CancellationToken cancellationToken)
     {

@@ -38,8 +38,11 @@ public sealed record DeskConversation(string ConversationId, JsonElement? Packag
 /// <summary>A note left with a transfer (转接备注), for whoever takes the conversation next.</summary>
 public sealed record DeskNote(string From, string Text, DateTimeOffset At);
 
-/// <summary>A ticket prefilled from the skill's slots and the handoff summary, for the agent to check and send.</summary>
-public sealed record TicketDraft(string Kind, string Text, IReadOnlyDictionary<string, string> Fields);
+/// <summary>
+/// A ticket (工单) prefilled with the business's template (kind, title, its fields first, then the skill's slots) and the
+/// handoff summary, for the agent to check and send.
+/// </summary>
+public sealed record TicketDraft(string Kind, string Title, string Text, IReadOnlyDictionary<string, string> Fields);
 
 /// <summary>A disposition code (处理结果) an agent closes with, named in both languages.</summary>
 public sealed record Disposition(string Code, string ZhCn, string En);

@@ -1,5 +1,6 @@
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Copilot;
 using Conversational.Bots.Turns;
 using Conversational.Handoff.Assignment;
 using Conversational.Handoff.Queues;
@@ -15,10 +16,11 @@ namespace Conversational.Bots.Handoff;
 /// Only the agent the conversation is assigned to may act on it (<see cref="AgentAccessDeniedException"/>).
 /// </summary>
 public sealed partial class AgentWorkspace(IConversationStore store, ConversationStateCache states, ConversationChangeFeed changes,
-    ConversationRuntime runtime, HandoffQueue queue, AgentOffers offers, HandoffTickets tickets, OutOfTurnDeliveries outOfTurn,
-    ILogger<AgentWorkspace> logger)
+    ConversationRuntime runtime, HandoffQueue queue, AgentOffers offers, HandoffTickets tickets, CopilotInputsReader copilot,
+    OpeningDetection openings, OutOfTurnDeliveries outOfTurn, ILogger<AgentWorkspace> logger)
 {
-    private const string AgentTicketKind = "agent";
+    /// <summary>The kind of a ticket the agent writes without a business template.</summary>
+    public const string AgentTicketKind = "agent";
 
     /// <summary>Takes an offered conversation; on success the conversation is the agent's and the bot falls silent.</summary>
     /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
@@ -52,7 +54,20 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
         }), cancellationToken, agentId);
         var reply = ConversationTranscript.ToActivity(stored)!;
         await outOfTurn.DeliverAsync([reply]);
+        // Outside the turn lock: whether the agent just pitched an offer (启齿率).
+        await openings.ObserveAsync(conversationId, cancellationToken);
         return reply;
+    }
+
+    /// <summary>
+    /// Records what the agent did with a copilot suggestion (<see cref="CopilotSuggestionUsed"/>,
+    /// <see cref="CopilotSuggestionDismissed"/>); only the agent who has the chat can.
+    /// </summary>
+    public async Task RecordCopilotFeedbackAsync(string agentId, string conversationId, ConversationEvent feedback,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        await AppendAsync(conversationId, _ => feedback, cancellationToken, agentId);
     }
 
     /// <summary>
@@ -65,7 +80,7 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
         await AppendAsync(conversationId, async _ =>
         {
             await queue.TransferAsync(conversationId, agentId, toAgentId, toSkillGroup, cancellationToken);
-            return new HandoffTransferred(agentId, toAgentId, toSkillGroup, note);
+            return [new HandoffTransferred(agentId, toAgentId, toSkillGroup, note)];
         }, cancellationToken, agentId);
         LogTransferred(conversationId, agentId, toAgentId ?? toSkillGroup);
     }
@@ -81,23 +96,44 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
         return await ReleaseAndFollowUpAsync(agentId, conversationId, cancellationToken);
     }
 
-    /// <summary>Closes with a disposition code (处理结果); the bot then asks the customer for a rating.</summary>
+    /// <summary>
+    /// Closes with a disposition code (处理结果); the bot then asks the customer for a rating. The mandatory disclosures
+    /// (必须告知) of the chat's business the agent has not said stop the close unless the agent acknowledges them, which is
+    /// recorded (<see cref="DisclosuresMissed"/>) for quality inspection.
+    /// </summary>
+    /// <exception cref="MissingDisclosuresException">Mandatory disclosures are unsaid and not acknowledged; nothing changed.</exception>
     public async Task<IReadOnlyList<Activity>> CloseAsync(string agentId, string conversationId, string disposition,
-        CancellationToken cancellationToken)
+        bool acknowledgeMissingDisclosures, CancellationToken cancellationToken)
     {
-        await AppendAsync(conversationId, _ => new HandoffClosed(agentId, disposition), cancellationToken, agentId);
+        // Read before the lock: only this agent writes agent messages, and they are closing.
+        var missing = await copilot.ReadAsync(conversationId, cancellationToken) is { } inputs
+            ? AgentCopilot.Checklist(inputs).Where(item => item.Rule.Mandatory && !item.Ticked).Select(item => item.Rule).ToList()
+            : [];
+        await AppendAsync(conversationId, state =>
+        {
+            if (missing.Count > 0 && !acknowledgeMissingDisclosures)
+            {
+                throw new MissingDisclosuresException(conversationId, missing);
+            }
+
+            IReadOnlyList<ConversationEvent> events = missing.Count > 0
+                ? [new DisclosuresMissed(agentId, [.. missing.Select(rule => rule.Id)]), new HandoffClosed(agentId, disposition)]
+                : [new HandoffClosed(agentId, disposition)];
+            return Task.FromResult(events);
+        }, cancellationToken, agentId);
         return await ReleaseAndFollowUpAsync(agentId, conversationId, cancellationToken);
     }
 
     /// <summary>Opens a ticket (工单) for the customer and tells them its number in the chat.</summary>
-    public async Task<HandoffTicket> CreateTicketAsync(string agentId, string conversationId, string text,
+    /// <param name="kind">The ticket template's kind (<c>TicketTemplates</c>), or <see cref="AgentTicketKind"/>.</param>
+    public async Task<HandoffTicket> CreateTicketAsync(string agentId, string conversationId, string kind, string text,
         IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
         HandoffTicket? ticket = null;
         var notice = await AppendAsync(conversationId, async state =>
         {
-            ticket = await tickets.CreateAsync(conversationId, state.CustomerId, AgentTicketKind, text, fields, agentId, cancellationToken);
-            return new BotReplied(new Activity
+            ticket = await tickets.CreateAsync(conversationId, state.CustomerId, kind, text, fields, agentId, cancellationToken);
+            return [new BotReplied(new Activity
             {
                 Type = ActivityTypes.Message,
                 ChannelId = state.Channel,
@@ -106,9 +142,9 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
                 Conversation = new ConversationAccount(conversationId),
                 Text = TicketNotice(ticket.TicketId, state.Locale),
                 Locale = state.Locale,
-            });
+            })];
         }, cancellationToken, agentId);
-        await outOfTurn.DeliverAsync(ConversationTranscript.ToActivities([notice]));
+        await outOfTurn.DeliverAsync(ConversationTranscript.ToActivities(notice));
         return ticket!;
     }
 
@@ -121,15 +157,16 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
         return replies;
     }
 
-    private Task<StoredEvent> AppendAsync(string conversationId, Func<ConversationState, ConversationEvent> produce,
+    private async Task<StoredEvent> AppendAsync(string conversationId, Func<ConversationState, ConversationEvent> produce,
         CancellationToken cancellationToken, string? ownerAgentId = null) =>
-        AppendAsync(conversationId, state => Task.FromResult(produce(state)), cancellationToken, ownerAgentId);
+        (await AppendAsync(conversationId, state => Task.FromResult<IReadOnlyList<ConversationEvent>>([produce(state)]), cancellationToken,
+            ownerAgentId))[^1];
 
     /// <summary>
-    /// Appends one event under the turn lock at the version read. With <paramref name="ownerAgentId"/> the conversation
+    /// Appends events under the turn lock at the version read. With <paramref name="ownerAgentId"/> the conversation
     /// must be assigned to that agent before <paramref name="produce"/> runs (it may act on the queue or tickets first).
     /// </summary>
-    private async Task<StoredEvent> AppendAsync(string conversationId, Func<ConversationState, Task<ConversationEvent>> produce,
+    private async Task<IReadOnlyList<StoredEvent>> AppendAsync(string conversationId, Func<ConversationState, Task<IReadOnlyList<ConversationEvent>>> produce,
         CancellationToken cancellationToken, string? ownerAgentId = null)
     {
         await using var turnLock = await store.LockTurnAsync(conversationId, cancellationToken);
@@ -145,10 +182,10 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
             throw new AgentAccessDeniedException(ownerAgentId, conversationId);
         }
 
-        var stored = await store.AppendAsync(conversationId, state.Version, [await produce(state)], cancellationToken);
-        states.Set(state.Apply(stored[0]));
+        var stored = await store.AppendAsync(conversationId, state.Version, await produce(state), cancellationToken);
+        states.Set(stored.Aggregate(state, (s, e) => s.Apply(e)));
         changes.Publish(conversationId);
-        return stored[0];
+        return stored;
     }
 
     private static string TicketNotice(string ticketId, string locale) => locale.StartsWith("en", StringComparison.OrdinalIgnoreCase)

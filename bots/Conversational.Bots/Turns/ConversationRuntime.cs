@@ -1,6 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Copilot;
 using Conversational.Bots.Handoff;
 using Conversational.Bots.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace Conversational.Bots.Turns;
 /// message id already seen returns the stored outcome instead of running the turn again.
 /// </summary>
 public sealed partial class ConversationRuntime(IConversationStore store, TurnPipeline pipeline, ConversationStateCache states,
-    ConversationChangeFeed changes, AgentFollowUp followUp, BotTelemetry telemetry, ILogger<ConversationRuntime> logger)
+    ConversationChangeFeed changes, AgentFollowUp followUp, OpeningDetection openings, BotTelemetry telemetry,
+    ILogger<ConversationRuntime> logger)
 {
     // Only a writer bypassing the turn lock (a second process on one SQLite file) can cause a conflict; retry a few times.
     private const int MaxAppendAttempts = 5;
@@ -27,13 +29,29 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         return Result(record.Id, await RunTurnAsync(record.Id, greeting, cancellationToken), replayed: false);
     }
 
-    /// <summary>Records the customer's activity and runs the bot's turn on it.</summary>
+    /// <summary>
+    /// Records the customer's activity and runs the bot's turn on it. A message to an agent's chat then goes to opening
+    /// detection (启齿率), after the turn lock is released, so it never holds up the customer's next message.
+    /// </summary>
     /// <param name="channelMessageId">The channel's id for this message, to process a retried delivery once; null if none.</param>
     /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
     public async Task<TurnResult> ProcessAsync(string conversationId, Activity activity, string? channelMessageId,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var (result, toAgent) = await ProcessLockedAsync(conversationId, activity, channelMessageId, cancellationToken);
+        if (toAgent)
+        {
+            await openings.ObserveAsync(conversationId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <returns>The turn, and whether an agent owned the chat when the message came (false for a replayed delivery).</returns>
+    private async Task<(TurnResult Result, bool ToAgent)> ProcessLockedAsync(string conversationId, Activity activity,
+        string? channelMessageId, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         using var span = BotTelemetry.Source.StartActivity("conversation.turn");
         span?.SetTag("conversation.id", conversationId);
@@ -42,16 +60,20 @@ public sealed partial class ConversationRuntime(IConversationStore store, TurnPi
         if (channelMessageId is not null && await store.FindByDedupeKeyAsync(conversationId, channelMessageId, cancellationToken) is { } seq)
         {
             LogReplayed(conversationId, seq);
-            return await ReadReplayAsync(conversationId, seq, cancellationToken);
+            return (await ReadReplayAsync(conversationId, seq, cancellationToken), false);
         }
 
-        var user = await AppendWithRetryAsync(conversationId, _ => Task.FromResult<IReadOnlyList<ConversationEvent>>(
-            [new UserMessaged(activity with { Id = null, Timestamp = null }, channelMessageId)]), cancellationToken);
+        var toAgent = false;
+        var user = await AppendWithRetryAsync(conversationId, state =>
+        {
+            toAgent = state.Owner == ConversationOwner.Agent;
+            return Task.FromResult<IReadOnlyList<ConversationEvent>>([new UserMessaged(activity with { Id = null, Timestamp = null }, channelMessageId)]);
+        }, cancellationToken);
         var bot = await RunTurnAsync(conversationId, ConversationTranscript.ToActivity(user[0])!, cancellationToken);
 
         telemetry.Turns.Add(1);
         telemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Result(conversationId, [.. user, .. bot], replayed: false);
+        return (Result(conversationId, [.. user, .. bot], replayed: false), toAgent);
     }
 
     /// <summary>

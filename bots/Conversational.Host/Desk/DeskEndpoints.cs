@@ -4,6 +4,7 @@ using Conversational.Bots.Conversations;
 using Conversational.Bots.Handoff;
 using Conversational.Handoff.Agents;
 using Conversational.Handoff.Assignment;
+using Conversational.Handoff.Copilot;
 using Conversational.Handoff.Tickets;
 using Conversational.Host.Channels.App;
 using Conversational.Host.Desk;
@@ -49,7 +50,8 @@ public static class DeskEndpoints
         act.MapPost("/conversations/{conversationId}/read", MarkReadAsync).WithSummary("The agent has read up to seq.");
         act.MapPost("/conversations/{conversationId}/transfer", TransferAsync).WithSummary("To an agent or a skill group, with a note.");
         act.MapPost("/conversations/{conversationId}/handback", HandBackAsync).WithSummary("Back to the bot, optionally into a skill step.");
-        act.MapPost("/conversations/{conversationId}/close", CloseAsync).WithSummary("Closes with a disposition; the bot asks for a rating.");
+        act.MapPost("/conversations/{conversationId}/close", CloseAsync)
+            .WithSummary("Closes with a disposition; the bot asks for a rating. 409 while mandatory disclosures are unsaid and not acknowledged.");
         act.MapPost("/conversations/{conversationId}/tickets", CreateTicketAsync).WithSummary("Opens a ticket; the customer gets its number.");
         return app;
     }
@@ -249,8 +251,21 @@ public static class DeskEndpoints
             return BadRequest("disposition must be a code from GET /api/desk/dispositions.");
         }
 
-        return await GuardAsync<Ok<BotFollowUp>>(conversationId, async () =>
-            TypedResults.Ok(new BotFollowUp(await services.Workspace.CloseAsync(StaffId(user), conversationId, disposition, cancellationToken))));
+        try
+        {
+            return await GuardAsync<Ok<BotFollowUp>>(conversationId, async () => TypedResults.Ok(new BotFollowUp(
+                await services.Workspace.CloseAsync(StaffId(user), conversationId, disposition, body.AcknowledgeMissingDisclosures ?? false,
+                    cancellationToken))));
+        }
+        catch (MissingDisclosuresException missing)
+        {
+            return TypedResults.Problem("Mandatory disclosures have not been said; say them, or close again acknowledging them.",
+                statusCode: StatusCodes.Status409Conflict, title: "Missing disclosures",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["missingDisclosures"] = missing.Missing.Select(rule => new MissingDisclosure(rule.Id, rule.Title)).ToList(),
+                });
+        }
     }
 
     private static async Task<Results<Created<HandoffTicket>, ProblemHttpResult>> CreateTicketAsync(string conversationId, HttpRequest request,
@@ -267,8 +282,14 @@ public static class DeskEndpoints
             return BadRequest("text is required.");
         }
 
+        var kind = Blank(body.Kind) ?? AgentWorkspace.AgentTicketKind;
+        if (kind != AgentWorkspace.AgentTicketKind && CopilotBusinesses.All.All(business => TicketTemplates.For(business).Kind != kind))
+        {
+            return BadRequest("kind must be a ticket template's kind (the ticket draft's) or agent.");
+        }
+
         return await GuardAsync<Created<HandoffTicket>>(conversationId, async () => TypedResults.Created((string?)null,
-            await services.Workspace.CreateTicketAsync(StaffId(user), conversationId, text, body.Fields ?? [], cancellationToken)));
+            await services.Workspace.CreateTicketAsync(StaffId(user), conversationId, kind, text, body.Fields ?? [], cancellationToken)));
     }
 
     /// <summary>An agent reads what is offered or assigned to them; supervisors and admins read every conversation.</summary>
@@ -314,14 +335,14 @@ public static class DeskEndpoints
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static ProblemHttpResult NotFound(string conversationId) =>
+    internal static ProblemHttpResult NotFound(string conversationId) =>
         TypedResults.Problem($"Conversation {conversationId} was not found.", statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult NotYours(string conversationId) =>
+    internal static ProblemHttpResult NotYours(string conversationId) =>
         TypedResults.Problem($"Conversation {conversationId} is not offered or assigned to you.", statusCode: StatusCodes.Status403Forbidden);
 
     private static ProblemHttpResult NoProfile(string agentId) =>
         TypedResults.Problem($"There is no agent profile for {agentId}.", statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+    internal static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -17,9 +17,14 @@ public sealed record TransferRequest(string? ToAgentId, string? ToSkillGroup, st
 public sealed record HandBackRequest(string? ResumeStep);
 
 /// <param name="Disposition">A code from <c>GET /api/desk/dispositions</c>.</param>
-public sealed record CloseRequest(string? Disposition);
+/// <param name="AcknowledgeMissingDisclosures">Close even though mandatory disclosures are unsaid; recorded for quality inspection.</param>
+public sealed record CloseRequest(string? Disposition, bool? AcknowledgeMissingDisclosures);
 
-public sealed record TicketRequest(string? Text, Dictionary<string, string>? Fields);
+/// <summary>A mandatory disclosure the agent has not said, as the close's 409 lists it.</summary>
+public sealed record MissingDisclosure(string Id, string Title);
+
+/// <param name="Kind">The ticket draft's kind (its business template), or <c>agent</c> (the default).</param>
+public sealed record TicketRequest(string? Text, Dictionary<string, string>? Fields, string? Kind);
 
 public sealed record AcceptedOffer(string ConversationId);
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Copilot;
 using Conversational.Host.Hosting;
 using Conversational.Bots.Handoff;
 using Conversational.Handoff.Queues;
@@ -14,11 +15,12 @@ namespace Conversational.Host.Desk;
 /// <summary>
 /// The desk's live WebSocket (<c>GET /api/desk/stream</c>). Server to client, JSON text frames: <c>state</c> when the
 /// desk changed (offers, queues, chats: the client re-fetches <c>/api/desk/state</c>), <c>activity</c> for each new
-/// message in one of the agent's chats as it lands (on any host: the store's NOTIFY wakes it), and <c>ping</c> when idle.
+/// message in one of the agent's chats as it lands (on any host: the store's NOTIFY wakes it), after a chat's new customer
+/// or agent messages one <c>copilot</c> frame with the chat's copilot view, and <c>ping</c> when idle.
 /// What the client sends is read and dropped; actions go through the HTTP API.
 /// </summary>
 public sealed partial class DeskStream(IConversationStore store, ConversationChangeFeed conversations, HandoffQueue queue,
-    HandoffChangeFeed handoff, IOptions<AppChannelOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
+    HandoffChangeFeed handoff, AgentCopilot copilot, IOptions<AppChannelOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
     ILogger<DeskStream> logger)
 {
     private static readonly DeskFrame State = new("state");
@@ -95,6 +97,11 @@ public sealed partial class DeskStream(IConversationStore store, ConversationCha
                 {
                     await SendFrameAsync(socket, new DeskFrame("activity", conversationId, activity), cancellationToken);
                 }
+
+                if (events.Any(e => e.Event is UserMessaged or AgentReplied) && await CopilotAsync(conversationId, cancellationToken) is { } view)
+                {
+                    await SendFrameAsync(socket, new DeskFrame("copilot", conversationId, Copilot: view), cancellationToken);
+                }
             }
 
             tick ??= keepAlive.WaitForNextTickAsync(cancellationToken).AsTask();
@@ -129,6 +136,20 @@ public sealed partial class DeskStream(IConversationStore store, ConversationCha
         }
     }
 
+    /// <summary>The chat's copilot view; a failure costs the agent this frame (the panel can re-fetch it), never the stream.</summary>
+    private async Task<CopilotView?> CopilotAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await copilot.ViewAsync(conversationId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or WebSocketException))
+        {
+            LogCopilotFailed(exception, conversationId);
+            return null;
+        }
+    }
+
     private static Task SendFrameAsync(WebSocket socket, DeskFrame frame, CancellationToken cancellationToken) =>
         socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame, ConversationJson.Options), WebSocketMessageType.Text, endOfMessage: true,
             cancellationToken);
@@ -138,7 +159,13 @@ public sealed partial class DeskStream(IConversationStore store, ConversationCha
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Desk stream for agent {AgentId} closed")]
     private partial void LogClosed(string agentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The copilot view of {ConversationId} failed; the desk gets no copilot frame for it")]
+    private partial void LogCopilotFailed(Exception exception, string conversationId);
 }
 
-/// <summary>One frame of the desk stream: <c>state</c>, <c>activity</c> (with the chat and the message) or <c>ping</c>.</summary>
-public sealed record DeskFrame(string Type, string? ConversationId = null, Activity? Activity = null);
+/// <summary>
+/// One frame of the desk stream: <c>state</c>, <c>activity</c> (with the chat and the message), <c>copilot</c> (with the chat
+/// and its copilot view) or <c>ping</c>.
+/// </summary>
+public sealed record DeskFrame(string Type, string? ConversationId = null, Activity? Activity = null, CopilotView? Copilot = null);

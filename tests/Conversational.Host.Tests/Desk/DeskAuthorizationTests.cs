@@ -18,6 +18,8 @@ public sealed class DeskAuthorizationTests : AssignedChatTest
         { "POST", "/handback" },
         { "POST", "/close" },
         { "POST", "/tickets" },
+        { "GET", "/copilot" },
+        { "POST", "/copilot/feedback" },
     };
 
     [Theory]
@@ -43,6 +45,7 @@ public sealed class DeskAuthorizationTests : AssignedChatTest
     [Theory]
     [InlineData("GET", "/api/desk/conversations/{0}")]
     [InlineData("GET", "/api/desk/conversations/{0}/ticket-draft")]
+    [InlineData("GET", "/api/desk/conversations/{0}/copilot")]
     [InlineData("GET", "/api/desk/state")]
     [InlineData("POST", "/api/desk/conversations/{0}/messages")]
     [InlineData("GET", "/api/conversations/{0}/handoff-package")]
@@ -95,5 +98,6 @@ public sealed class DeskAuthorizationTests : AssignedChatTest
         : staff.PostAsync(path, path.EndsWith("/transfer", StringComparison.Ordinal) ? new { toSkillGroup = "card", note = "n" }
             : path.EndsWith("/close", StringComparison.Ordinal) ? new { disposition = "resolved" }
             : path.EndsWith("/read", StringComparison.Ordinal) ? new { seq = 1 }
+            : path.EndsWith("/feedback", StringComparison.Ordinal) ? new { suggestionId = "script:greeting.zh", action = "used" }
             : new { text = "好的" });
 }

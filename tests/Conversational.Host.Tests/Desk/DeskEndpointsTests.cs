@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Handoff;
+using Conversational.Handoff.Copilot;
 
 namespace Conversational.Host.Tests.Desk;
 
@@ -109,7 +110,8 @@ public sealed class DeskEndpointsTests : AssignedChatTest
         var ticketId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("ticketId").GetString()!;
         var told = (await Customer.ActivitiesAsync(Conversation)).Activities[^1];
 
-        Assert.Equal("agent", draft.Kind);
+        // The customer only greeted before asking for a person: a general ticket.
+        Assert.Equal(TicketTemplates.For(CopilotBusinesses.General).Kind, draft.Kind);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Contains(ticketId, told.Text, StringComparison.Ordinal);
         Assert.Equal(RoleTypes.Bot, told.From?.Role);

@@ -48,6 +48,17 @@ public sealed class DeskPage(IPage page)
         await Expect(Chat(conversationId)).ToHaveAttributeAsync("aria-current", "true");
     }
 
+    /// <summary>Sends what is in the reply box (an insert, maybe edited), and returns it once it is in the transcript.</summary>
+    public async Task<string> SendAsIsAsync()
+    {
+        var input = Page.GetByLabel("回复客户");
+        await Expect(input).Not.ToHaveValueAsync("");
+        var text = (await input.InputValueAsync()).Trim();
+        await input.PressAsync("Enter");
+        await Expect(Page.Locator("#transcript .line--agent .line__bubble").Last).ToHaveTextAsync(text);
+        return text;
+    }
+
     public async Task ReplyAsync(string text)
     {
         var input = Page.GetByLabel("回复客户");

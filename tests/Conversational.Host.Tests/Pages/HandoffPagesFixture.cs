@@ -9,7 +9,7 @@ namespace Conversational.Host.Tests.Pages;
 /// The real host with the demo data (staff, agents, customers, routing) and one Chromium, for the handoff pages: the
 /// widget on one page, the agent desk or the supervisor view on another.
 /// </summary>
-public sealed class HandoffPagesFixture : WidgetFixture
+public class HandoffPagesFixture : WidgetFixture
 {
     public const string SessionApiKey = "handoff-pages-merchant-key";
 

@@ -1,5 +1,6 @@
 // The agent's actions on the open chat, each a small dialog: transfer (to a group or an agent, with a note), hand back
-// to the bot (optionally into a step of the task in progress), close with a disposition, and a prefilled ticket.
+// to the bot (optionally into a step of the task in progress), close with a disposition (warned of unsaid mandatory
+// disclosures), and a prefilled ticket.
 window.deskActions = (() => {
   "use strict";
 
@@ -83,26 +84,39 @@ window.deskActions = (() => {
       await done(t("handedBack"), result.data?.replies);
     });
 
-    // Close with a disposition (结束会话 + 处理结果)
+    // Close with a disposition (结束会话 + 处理结果). With mandatory disclosures unsaid the server answers 409 with
+    // them; the dialog lists them and the agent either cancels or closes anyway, which the server records for
+    // quality inspection (DisclosuresMissed).
+    let acknowledge = false;
+    function showMissing(missing) {
+      acknowledge = missing.length > 0;
+      $("close-missing").hidden = !acknowledge;
+      $("close-missing-list").replaceChildren(...missing.map((item) => el("li", "", item.title || item.id)));
+      $("close-confirm").hidden = acknowledge;
+      $("close-anyway").hidden = !acknowledge;
+    }
     $("action-close").addEventListener("click", async () => {
       if (!dispositions) {
         const result = await call("GET", "/api/desk/dispositions");
         dispositions = result.ok ? result.data : [];
       }
       $("close-disposition").replaceChildren(...dispositions.map((d) => new Option(texts.en ? d.en : d.zhCn, d.code)));
+      showMissing([]);
       open("close-dialog");
     });
     onSubmit("close-form", async () => {
-      const result = await call("POST", path("/close"), { disposition: $("close-disposition").value });
+      const result = await call("POST", path("/close"),
+        { disposition: $("close-disposition").value, acknowledgeMissingDisclosures: acknowledge });
+      if (result.status === 409 && Array.isArray(result.data?.missingDisclosures)) return showMissing(result.data.missingDisclosures);
       if (!result.ok) return fail("close-error", problem(result));
       $("close-dialog").close();
       await done(t("closed"));
     });
 
-    // One-click ticket from the prefilled draft (一键建工单)
-    $("action-ticket").addEventListener("click", async () => {
-      const result = await call("GET", path("/ticket-draft"));
-      const draft = result.ok ? result.data : { text: "", fields: {} };
+    // One-click ticket from the prefilled draft (一键建工单): the desk's own draft, or the copilot's (with its template title)
+    function openTicket(draft) {
+      $("ticket-kind").hidden = !draft.title;
+      $("ticket-kind").textContent = draft.title ? t("ticketKind")(draft.title) : "";
       $("ticket-text").value = draft.text || "";
       const fields = $("ticket-fields");
       fields.replaceChildren();
@@ -115,6 +129,10 @@ window.deskActions = (() => {
         fields.append(row);
       }
       open("ticket-dialog");
+    }
+    $("action-ticket").addEventListener("click", async () => {
+      const result = await call("GET", path("/ticket-draft"));
+      openTicket(result.ok ? result.data : { text: "", fields: {} });
     });
     onSubmit("ticket-form", async () => {
       const fields = {};
@@ -124,6 +142,8 @@ window.deskActions = (() => {
       $("ticket-dialog").close();
       await done(t("ticketCreated")(result.data.ticketId));
     });
+
+    return { openTicket };
   }
 
   return { wire };

@@ -1,5 +1,5 @@
 // The agent desk (坐席工作台): presence, offers with a countdown, queue counts, own chats with unread badges, and the
-// open chat with its context panel. Live over the /api/desk/stream WebSocket; after a drop it reconnects with backoff
+// open chat with the copilot panel and the context panel beside it (two tabs). Live over the /api/desk/stream WebSocket; after a drop it reconnects with backoff
 // and re-reads the state and the open chat, so nothing said meanwhile is missed.
 (() => {
   "use strict";
@@ -170,7 +170,7 @@
     state.open = { ...result.data, rendered: new Set(), activities: [] };
     $("chat-empty").hidden = true;
     $("chat").hidden = false;
-    $("context").hidden = false;
+    $("side").hidden = false;
     $("transcript").replaceChildren();
     if (first) flash(null);
     appendActivities(result.data.messages);
@@ -179,6 +179,7 @@
     if (state.desk) renderChats(state.desk.chats);
     markRead();
     if (first && isMine(conversationId)) $("reply-input").focus();
+    await copilot.open(conversationId);
   }
 
   function renderOpenHeader() {
@@ -199,6 +200,7 @@
     $("reply-send").disabled = !mine;
     if (!mine && $("chat-notice").dataset.kind !== "success") flash(t("readOnly"), "warning");
     if (mine && $("chat-notice").textContent === t("readOnly")) flash(null);
+    copilot.render(); // its buttons follow whether the agent may act
   }
 
   function roleOf(activity) {
@@ -267,6 +269,7 @@
     $("reply-send").disabled = false;
     if (result.ok) {
       input.value = "";
+      if (state.open === open) copilot.sent(text);
       if (state.open === open) appendActivities([result.data]);
       input.focus();
     } else {
@@ -305,6 +308,7 @@
       try { message = JSON.parse(event.data); } catch { return; } // a malformed frame is skipped, not fatal
       if (message.type === "state") scheduleRefresh();
       else if (message.type === "activity") receiveActivity(message.conversationId, message.activity);
+      else if (message.type === "copilot") copilot.receive(message.conversationId, message.copilot);
     });
     socket.addEventListener("close", () => {
       if (socket !== state.socket || !state.signedIn) return;
@@ -344,7 +348,7 @@
     state.signedIn = true;
     state.open = null;
     $("chat").hidden = true;
-    $("context").hidden = true;
+    $("side").hidden = true;
     $("chat-empty").hidden = false;
     await refresh();
     connect();
@@ -363,11 +367,34 @@
       appendActivities(activities);
       window.deskContext.render($("context-body"), state.open, texts);
     }
+    copilot.render();
   }
 
   const gate = window.staff.gate({ roles: ["agent", "supervisor", "admin"], t, enter, leave: disconnect });
 
-  window.deskActions.wire({
+  /** Puts text into the reply box for editing: into an empty box as it is, after what is typed on a new line. */
+  function insertReply(text) {
+    const input = $("reply-input");
+    if (input.disabled) return;
+    input.value = input.value.trim() ? `${input.value.replace(/\s+$/, "")}\n${text}` : text;
+    input.focus();
+    // A variable still to fill ({amount}) is selected, so typing replaces it.
+    const at = input.value.search(/\{[a-z0-9_]+\}/);
+    if (at >= 0) input.setSelectionRange(at, input.value.indexOf("}", at) + 1);
+    else input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  /** The right column's tabs: the copilot (智能助手) and the customer context (客户信息). */
+  function showTab(tab) {
+    for (const [button, panel] of [[$("tab-copilot"), $("copilot")], [$("tab-context"), $("context")]]) {
+      const selected = button === tab;
+      button.setAttribute("aria-selected", String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      panel.hidden = !selected;
+    }
+  }
+
+  const actions = window.deskActions.wire({
     texts,
     current: () => state.open,
     groups: () => Object.keys(t("groups")),
@@ -380,8 +407,27 @@
     problem,
   });
 
+  const copilot = window.deskCopilot.create({
+    texts,
+    current: () => state.open,
+    canAct: () => !$("reply-input").disabled,
+    insert: insertReply,
+    openTicket: (draft) => actions.openTicket(draft),
+    problem,
+  });
+
   document.querySelectorAll(".presence__option").forEach((button) => button.addEventListener("click", () => setPresence(button.dataset.status)));
   $("reply").addEventListener("submit", sendReply);
+  $("reply-input").addEventListener("input", () => { if (!$("reply-input").value.trim()) copilot.abandoned(); });
+  for (const tab of [$("tab-copilot"), $("tab-context")]) {
+    tab.addEventListener("click", () => showTab(tab));
+    tab.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      const other = tab === $("tab-copilot") ? $("tab-context") : $("tab-copilot");
+      showTab(other);
+      other.focus();
+    });
+  }
   $("reply-input").addEventListener("keydown", (event) => {
     // Enter sends; Shift+Enter is a new line; Enter that confirms a Chinese IME candidate is not a send.
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {

@@ -2,7 +2,7 @@
 (() => {
   "use strict";
 
-  const variables = "{customer_name} {amount} {periods} {fee_per_period} {total_fee} {order_id} {product} {date} {card_last4} {agent_name} {ticket_id}";
+  const variables = "{customer_name} {amount} {periods} {fee_per_period} {total_fee} {annualized_rate} {order_id} {product} {date} {card_last4} {agent_name} {ticket_id}";
   Object.assign(window.trainerTexts["zh-CN"], {
     tabScripts: "话术", tabDisclosures: "合规披露", tabOffers: "服销货架",
     copilotTitles: { scripts: "话术库", disclosures: "合规披露", offers: "服销货架" },

@@ -10,6 +10,9 @@ public static partial class ScriptVariables
     public const string Periods = "periods";
     public const string FeePerPeriod = "fee_per_period";
     public const string TotalFee = "total_fee";
+
+    /// <summary>年化利率 (IRR) of the installment plan, as the skill shows it (e.g. 13.03%).</summary>
+    public const string AnnualizedRate = "annualized_rate";
     public const string OrderId = "order_id";
     public const string Product = "product";
     public const string Date = "date";
@@ -19,7 +22,7 @@ public static partial class ScriptVariables
 
     /// <summary>The only variables a text may hold (validation refuses others).</summary>
     public static IReadOnlyList<string> Known { get; } =
-        [CustomerName, Amount, Periods, FeePerPeriod, TotalFee, OrderId, Product, Date, CardLast4, AgentName, TicketId];
+        [CustomerName, Amount, Periods, FeePerPeriod, TotalFee, AnnualizedRate, OrderId, Product, Date, CardLast4, AgentName, TicketId];
 
     /// <summary>The variables of a template, each once, in order of first appearance.</summary>
     public static IReadOnlyList<string> Names(string template)
