@@ -66,6 +66,7 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<AgentReadMarks>();
         services.AddSingleton<SkillResumeSteps>();
         services.AddSingleton<AgentDesk>();
+        services.AddSingleton<OutOfTurnDeliveries>();
         services.AddSingleton<AgentWorkspace>();
         AddAgentCopilot(services);
         return builder;

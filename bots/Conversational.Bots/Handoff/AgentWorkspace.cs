@@ -17,7 +17,7 @@ namespace Conversational.Bots.Handoff;
 /// </summary>
 public sealed partial class AgentWorkspace(IConversationStore store, ConversationStateCache states, ConversationChangeFeed changes,
     ConversationRuntime runtime, HandoffQueue queue, AgentOffers offers, HandoffTickets tickets, CopilotInputsReader copilot,
-    OpeningDetection openings, ILogger<AgentWorkspace> logger)
+    OpeningDetection openings, OutOfTurnDeliveries outOfTurn, ILogger<AgentWorkspace> logger)
 {
     /// <summary>The kind of a ticket the agent writes without a business template.</summary>
     public const string AgentTicketKind = "agent";
@@ -52,9 +52,11 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
             Text = text,
             Locale = state.Locale,
         }), cancellationToken, agentId);
+        var reply = ConversationTranscript.ToActivity(stored)!;
+        await outOfTurn.DeliverAsync([reply]);
         // Outside the turn lock: whether the agent just pitched an offer (启齿率).
         await openings.ObserveAsync(conversationId, cancellationToken);
-        return ConversationTranscript.ToActivity(stored)!;
+        return reply;
     }
 
     /// <summary>
@@ -128,7 +130,7 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
         IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
         HandoffTicket? ticket = null;
-        await AppendAsync(conversationId, async state =>
+        var notice = await AppendAsync(conversationId, async state =>
         {
             ticket = await tickets.CreateAsync(conversationId, state.CustomerId, kind, text, fields, agentId, cancellationToken);
             return [new BotReplied(new Activity
@@ -142,6 +144,7 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
                 Locale = state.Locale,
             })];
         }, cancellationToken, agentId);
+        await outOfTurn.DeliverAsync(ConversationTranscript.ToActivities(notice));
         return ticket!;
     }
 
@@ -149,7 +152,9 @@ public sealed partial class AgentWorkspace(IConversationStore store, Conversatio
     {
         await queue.ReleaseAsync(conversationId, agentId, cancellationToken);
         // Outside the turn lock: the bot's follow-up takes it itself.
-        return await runtime.FollowUpAfterAgentAsync(conversationId, cancellationToken);
+        var replies = await runtime.FollowUpAfterAgentAsync(conversationId, cancellationToken);
+        await outOfTurn.DeliverAsync(replies);
+        return replies;
     }
 
     private async Task<StoredEvent> AppendAsync(string conversationId, Func<ConversationState, ConversationEvent> produce,

@@ -1,3 +1,4 @@
+using Conversational.Bots.Handoff;
 using Conversational.Host.Channels.WeChat;
 using Conversational.Host.Channels.WeChat.Binding;
 using Conversational.Host.Channels.WeChat.CustomerService;
@@ -29,6 +30,7 @@ public static class WeChatChannelServiceCollectionExtensions
         services.AddSingleton<WeChatConversations>();
         services.AddSingleton<WeChatTurns>();
         services.AddSingleton<WeChatDeliveries>();
+        services.AddSingleton<IOutOfTurnDelivery, WeChatOutOfTurnDelivery>();
         return builder;
     }
 }

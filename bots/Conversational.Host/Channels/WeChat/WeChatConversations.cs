@@ -18,7 +18,21 @@ public sealed class WeChatConversations(IConversationStore store, ICustomerDirec
 {
     public const string Channel = "wechat";
 
-    public static string CustomerId(string openId) => "wechat:" + openId;
+    private const string CustomerIdPrefix = "wechat:";
+
+    public static string CustomerId(string openId) => CustomerIdPrefix + openId;
+
+    /// <summary>
+    /// The followers a WeChat conversation's customer is, to write to: the OpenID of <c>wechat:&lt;OpenID&gt;</c>, else
+    /// every OpenID bound to the member (none once the member was unbound).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OpenIdsOfAsync(string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        return customerId.StartsWith(CustomerIdPrefix, StringComparison.Ordinal)
+            ? [customerId[CustomerIdPrefix.Length..]]
+            : await bindings.OpenIdsOfAsync(customerId, cancellationToken);
+    }
 
     /// <summary>
     /// The follower's open conversation, or a new one (the bot greets in it) when there is none or <paramref name="fresh"/>

@@ -70,13 +70,17 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     }
 
     /// <summary>The texts sent to <paramref name="openId"/>, once at least <paramref name="count"/> have arrived.</summary>
-    public async Task<IReadOnlyList<string>> WaitForTextsAsync(string openId, int count)
+    public Task<IReadOnlyList<string>> WaitForTextsAsync(string openId, int count) => WaitForTextsAsync(openId, texts => texts.Count >= count);
+
+    /// <summary>The texts sent to <paramref name="openId"/>, once <paramref name="arrived"/> holds for them.</summary>
+    public async Task<IReadOnlyList<string>> WaitForTextsAsync(string openId, Func<IReadOnlyList<string>, bool> arrived)
     {
+        ArgumentNullException.ThrowIfNull(arrived);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var texts = Sent.Where(s => s.ToUser == openId).Select(s => s.Content).ToList();
-            if (texts.Count >= count)
+            if (arrived(texts))
             {
                 return texts;
             }

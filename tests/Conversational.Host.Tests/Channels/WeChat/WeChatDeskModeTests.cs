@@ -1,4 +1,9 @@
+using Conversational.Bots.Activities;
 using Conversational.Bots.Conversations;
+using Conversational.Bots.Handoff;
+using Conversational.Host.Channels.WeChat;
+using Conversational.Host.Channels.WeChat.CustomerService;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversational.Host.Tests.Channels.WeChat;
 
@@ -16,6 +21,23 @@ public sealed class WeChatDeskModeTests(WeChatDeskTestHost host) : IClassFixture
         Assert.Equal("transfer_customer_service", reply!["MsgType"]);
         Assert.Equal(openId, reply["ToUserName"]);
         Assert.Contains((await host.EventsOfAsync(openId)).Select(e => e.Event), e => e is HandoffRequested);
+    }
+
+    [Fact]
+    public async Task WhatIsSaidOutsideTheCustomersTurn_IsLeftToWeChatsDesk()
+    {
+        var openId = WeChatServer.NewOpenId();
+        var services = host.Factory.Services;
+        var reply = new Activity { Type = ActivityTypes.Message, ChannelId = WeChatConversations.Channel, Text = "您好，我是客服小王" };
+
+        foreach (var delivery in services.GetServices<IOutOfTurnDelivery>())
+        {
+            await delivery.DeliverAsync(WeChatConversations.Channel, WeChatConversations.CustomerId(openId), [reply], CancellationToken.None);
+        }
+
+        // First in, first out: a marker queued after the reply arrives after it, had the reply been queued at all.
+        services.GetRequiredService<CustomerServiceMessages>().Enqueue([new CustomerServiceMessage(openId, "marker")]);
+        Assert.Equal(["marker"], await host.Api.WaitForTextsAsync(openId, 1));
     }
 
     [Fact]

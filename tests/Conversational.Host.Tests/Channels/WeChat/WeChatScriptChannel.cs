@@ -67,8 +67,8 @@ internal sealed partial class WeChatScriptChannel(WeChatServer wechat, FakeWeCha
         }
 
         _version = events.Count > 0 ? events[^1].Seq : _version;
-        // The turn's own replies only: what the bot said after an agent's hand-back or close lands in the log outside any
-        // turn, and this channel does not push it to WeChat.
+        // The turn's own replies only: what the bot says after a script agent's hand-back or close lands in the log outside
+        // any turn, and script agents act on the runtime, not through the desk's AgentWorkspace, so nothing of it is pushed.
         var replies = events.Select(e => e.Event).Reverse().TakeWhile(e => e is not UserMessaged).Reverse().OfType<BotReplied>()
             .Select(r => r.Activity);
         var expected = WeChatTextRenderer.Render(replies, services.GetRequiredService<IOptions<WeChatOptions>>().Value.MaxTextBytes).Count;

@@ -34,6 +34,22 @@ public sealed class WeChatBindings(Database database)
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
+    /// <summary>The followers bound to the member: usually one, more when they follow from several WeChat accounts.</summary>
+    public async Task<IReadOnlyList<string>> OpenIdsOfAsync(string customerId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT open_id FROM wechat_bindings WHERE customer_id = @customerId ORDER BY open_id");
+        Database.AddParameters(command, ("@customerId", customerId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var openIds = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            openIds.Add(reader.GetString(0));
+        }
+
+        return openIds;
+    }
+
     // Not named BindAsync: minimal APIs would take a BindAsync method for a parameter binder of the handlers that inject this.
     public async Task<BindingOutcome> AddAsync(string openId, string customerId, CancellationToken cancellationToken)
     {

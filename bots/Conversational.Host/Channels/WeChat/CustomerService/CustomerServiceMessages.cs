@@ -87,6 +87,12 @@ public sealed partial class CustomerServiceMessages(IHttpClientFactory clients, 
                 continue;
             }
 
+            if (errorCode == WeChatErrorCodes.OutOfReplyWindow)
+            {
+                LogOutOfReplyWindow(errorCode);
+                return false;
+            }
+
             if (errorCode != WeChatErrorCodes.Busy)
             {
                 LogRejected(errorCode);
@@ -112,6 +118,10 @@ public sealed partial class CustomerServiceMessages(IHttpClientFactory clients, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "WeChat refused a customer-service message with {ErrorCode}; it is dropped")]
     private partial void LogRejected(int errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "WeChat refused a customer-service message with {ErrorCode}: the customer last wrote more than 48 hours ago; it is dropped")]
+    private partial void LogOutOfReplyWindow(int errorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A customer-service message still failed after {Attempts} attempts; it is dropped")]
     private partial void LogGaveUp(int attempts);

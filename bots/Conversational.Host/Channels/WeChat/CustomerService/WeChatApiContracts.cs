@@ -34,6 +34,12 @@ public static class WeChatErrorCodes
     /// <summary>System busy: try again later.</summary>
     public const int Busy = -1;
 
+    /// <summary>
+    /// 45015, response out of time limit: a customer-service message may only be sent within 48 hours of the customer's
+    /// last message (or menu click, or follow). Only the customer writing again reopens the window.
+    /// </summary>
+    public const int OutOfReplyWindow = 45015;
+
     /// <summary>The access token is invalid, malformed or expired: fetch a new one.</summary>
     public static readonly IReadOnlySet<int> InvalidAccessToken = new HashSet<int> { 40001, 40014, 42001 };
 }
