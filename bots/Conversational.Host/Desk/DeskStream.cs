@@ -66,13 +66,14 @@ public sealed partial class DeskStream(IConversationStore store, ConversationCha
     private async Task SendAsync(WebSocket socket, string agentId, CancellationToken cancellationToken)
     {
         using var keepAlive = new PeriodicTimer(options.Value.StreamKeepAlive, time);
-        // Per chat: the last sequence number pushed. Chats present at connect start at their end (the client reads them
-        // over HTTP); a chat the agent takes later starts at its assignment, so nothing after it is missed.
+        // Per chat: the last sequence number pushed. Chats present at connect start at their end, and the first frame,
+        // `state`, is sent only once those ends are read: the client reads its chats over HTTP when it gets it, so a
+        // message is either in that read or pushed after it (the client drops one it has twice, by id). A chat the agent
+        // takes later starts at its assignment, so nothing after it is missed.
         var cursors = new Dictionary<string, long>(StringComparer.Ordinal);
         var refreshChats = true;
         var connecting = true;
         Task<bool>? tick = null;
-        await SendFrameAsync(socket, State, cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             // Taken before reading, so a change landing between the read and the wait is not missed.
@@ -80,7 +81,11 @@ public sealed partial class DeskStream(IConversationStore store, ConversationCha
             if (refreshChats)
             {
                 await RefreshChatsAsync(agentId, cursors, connecting, cancellationToken);
-                connecting = false;
+                if (connecting)
+                {
+                    await SendFrameAsync(socket, State, cancellationToken);
+                    connecting = false;
+                }
             }
 
             var chatChanged = cursors.Keys.Select(conversations.NextChange).ToList();

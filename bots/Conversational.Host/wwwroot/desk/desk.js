@@ -167,6 +167,8 @@
       return;
     }
     const first = state.open?.conversationId !== conversationId;
+    // Messages the stream pushed while this read was in flight are kept (appendActivities drops those read twice).
+    const pushed = first ? [] : state.open.activities;
     state.open = { ...result.data, rendered: new Set(), activities: [] };
     $("chat-empty").hidden = true;
     $("chat").hidden = false;
@@ -174,6 +176,7 @@
     $("transcript").replaceChildren();
     if (first) flash(null);
     appendActivities(result.data.messages);
+    appendActivities(pushed);
     renderOpenHeader();
     window.deskContext.render($("context-body"), result.data, texts);
     if (state.desk) renderChats(state.desk.chats);
@@ -295,18 +298,22 @@
     const socket = new WebSocket(`${scheme}://${location.host}/api/desk/stream`);
     state.socket = socket;
     setLive(state.retryDelay === RETRY_FIRST_MS ? "connecting" : "reconnecting");
+    // The stream's first frame comes once the server knows where each chat stands: what landed before it is read
+    // again over HTTP then, what lands after is pushed, so nothing falls between the two (on a first connect or a retry).
+    let first = true;
     socket.addEventListener("open", () => {
       if (socket !== state.socket) return;
-      const wasDown = $("live").dataset.state === "reconnecting";
       state.retryDelay = RETRY_FIRST_MS;
       setLive("open");
-      if (wasDown) catchUp();
     });
     socket.addEventListener("message", (event) => {
       if (socket !== state.socket) return;
       let message;
       try { message = JSON.parse(event.data); } catch { return; } // a malformed frame is skipped, not fatal
-      if (message.type === "state") scheduleRefresh();
+      if (message.type === "state" && first) {
+        first = false;
+        catchUp();
+      } else if (message.type === "state") scheduleRefresh();
       else if (message.type === "activity") receiveActivity(message.conversationId, message.activity);
       else if (message.type === "copilot") copilot.receive(message.conversationId, message.copilot);
     });
@@ -320,7 +327,7 @@
     });
   }
 
-  /** After a drop: whatever changed meanwhile is read again, not waited for. */
+  /** On (re)connecting: whatever changed meanwhile is read again, not waited for. */
   async function catchUp() {
     await refresh();
     if (state.open) await openChat(state.open.conversationId);
