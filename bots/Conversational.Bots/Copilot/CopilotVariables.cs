@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Conversational.Bots.Copilot.Llm;
 using Conversational.Bots.Customers;
 using Conversational.Skills.Dialogs;
 using Conversational.Skills.Installments;
@@ -74,7 +75,8 @@ public static class CopilotVariables
         }
     }
 
-    private static string Money(decimal yuan) => yuan.ToString("0.00", CultureInfo.InvariantCulture);
+    // As the bot writes money (¥6,420.80), so a script reads like the plan the customer was shown.
+    private static string Money(decimal yuan) => ToolFigures.Money(yuan);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

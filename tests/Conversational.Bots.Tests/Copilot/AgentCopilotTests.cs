@@ -41,7 +41,7 @@ public sealed class AgentCopilotTests : IAsyncLifetime
         var first = view.Suggestions[0];
         Assert.Equal("script", first.Kind);
         Assert.Equal(CopilotBusinesses.Installment, catalog.Scripts.Single(s => $"script:{s.Id}" == first.Id).Business);
-        Assert.Contains(view.Suggestions, s => s.Text.Contains("6420.80", StringComparison.Ordinal));
+        Assert.Contains(view.Suggestions, s => s.Text.Contains("¥6,420.80", StringComparison.Ordinal));
         Assert.True(view.Suggestions.Count <= AgentCopilot.MaxSuggestions);
         Assert.Equal(view.Suggestions.OrderByDescending(s => s.Score).Select(s => s.Id), view.Suggestions.Select(s => s.Id));
     }
@@ -71,7 +71,7 @@ public sealed class AgentCopilotTests : IAsyncLifetime
 
         Assert.DoesNotContain("{", wording, StringComparison.Ordinal);
         Assert.Contains("分12期", wording, StringComparison.Ordinal);
-        Assert.Contains(plan.FeePerPeriod.ToString("0.00", CultureInfo.InvariantCulture), wording, StringComparison.Ordinal);
+        Assert.Contains("¥" + plan.FeePerPeriod.ToString("#,##0.00", CultureInfo.InvariantCulture), wording, StringComparison.Ordinal);
         Assert.Contains((plan.AnnualizedRate * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%", wording, StringComparison.Ordinal);
     }
 
@@ -189,7 +189,7 @@ public sealed class AgentCopilotTests : IAsyncLifetime
         var template = TicketTemplates.For(CopilotBusinesses.Installment);
         Assert.Equal((template.Kind, template.TitleZh), (draft.Kind, draft.Title));
         Assert.Equal(template.Fields, draft.Fields.Keys.Take(template.Fields.Count));
-        Assert.Equal("6420.80", draft.Fields["amount"]);
+        Assert.Equal("¥6,420.80", draft.Fields["amount"]);
         Assert.Equal("3018", draft.Fields["card_last4"]);
         Assert.StartsWith("客户在账单分期", draft.Text, StringComparison.Ordinal);
     }
