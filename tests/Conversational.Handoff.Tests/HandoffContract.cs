@@ -1,4 +1,5 @@
 using Conversational.Handoff.Queues;
+using Conversational.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversational.Handoff.Tests;

@@ -66,32 +66,3 @@ public sealed class HandoffStores : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
-
-/// <summary>Where a contract's database lives: opened again for a "restart", removed at the end.</summary>
-public sealed class TestDatabase(Func<Database> open, string? directory) : IDisposable
-{
-    public static TestDatabase Sqlite()
-    {
-        var directory = Directory.CreateTempSubdirectory("handoff-tests.").FullName;
-        var path = Path.Combine(directory, "handoff.db");
-        return new TestDatabase(() => new SqliteDatabase(path), directory);
-    }
-
-    public static async Task<TestDatabase> PostgresAsync(Conversational.Testing.PostgresServer server)
-    {
-        var connectionString = await server.CreateDatabaseAsync("handoff");
-        return new TestDatabase(() => new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(connectionString)), null);
-    }
-
-    /// <summary>A new connection pool on the same database, as a restarted or second host would have.</summary>
-    public Database Open() => open();
-
-    public void Dispose()
-    {
-        if (directory is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-}

@@ -70,11 +70,11 @@ public abstract class AgentRosterContract : HandoffContract
 
 public sealed class SqliteAgentRosterTests : AgentRosterContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("handoff"));
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresAgentRosterTests(PostgresFixture postgres) : AgentRosterContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server);
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "handoff");
 }

@@ -349,11 +349,11 @@ public abstract class AssignmentContract : HandoffContract
 
 public sealed class SqliteAssignmentTests : AssignmentContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("handoff"));
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresAssignmentTests(PostgresFixture postgres) : AssignmentContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server);
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "handoff");
 }

@@ -20,7 +20,7 @@ public sealed class PostgresClaimTests(PostgresFixture postgres) : IAsyncLifetim
     private readonly List<HandoffStores> _hosts = [];
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.PostgresAsync(postgres.Server);
+    public async Task InitializeAsync() => _database = await TestDatabase.PostgresAsync(postgres.Server, "handoff");
 
     public async Task DisposeAsync()
     {

@@ -189,11 +189,11 @@ public abstract class HandoffQueueContract : HandoffContract
 
 public sealed class SqliteHandoffQueueTests : HandoffQueueContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("handoff"));
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresHandoffQueueTests(PostgresFixture postgres) : HandoffQueueContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server);
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "handoff");
 }

@@ -16,19 +16,25 @@ public abstract class RoutingRuleStoreContract : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly FakeTimeProvider _time = new(Now);
+    private TestDatabase _location = null!;
     private Database _database = null!;
     private SqlRoutingRuleStore _store = null!;
 
-    protected abstract Task<Database> CreateDatabaseAsync();
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _location = await CreateDatabaseAsync();
+        _database = _location.Open();
         await new SchemaMigrator(_database, [RoutingSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
         _store = new SqlRoutingRuleStore(_database, new RoutingRulesCache(_time), _time);
     }
 
-    public virtual async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _location.Dispose();
+    }
 
     [Fact]
     public async Task BeforeTheFirstSave_ThereAreNoRules()
@@ -108,25 +114,14 @@ public abstract class RoutingRuleStoreContract : IAsyncLifetime
 /// <summary>The contract on the embedded engine, each test on a fresh temp SQLite file.</summary>
 public sealed class SqliteRoutingRuleStoreTests : RoutingRuleStoreContract
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("routing-store.");
-
-    protected override Task<Database> CreateDatabaseAsync() =>
-        Task.FromResult<Database>(new SqliteDatabase(Path.Combine(_directory.FullName, $"{Guid.NewGuid():N}.db")));
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-    }
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("routing"));
 }
 
 /// <summary>The contract on PostgreSQL, each test on a new database of the shared server.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRoutingRuleStoreTests(PostgresFixture postgres) : RoutingRuleStoreContract
 {
-    protected override async Task<Database> CreateDatabaseAsync() =>
-        new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("routing")));
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "routing");
 }
 
 /// <summary>On PostgreSQL, a save on one host reaches the next decision on another (LISTEN/NOTIFY drops its cached rules).</summary>

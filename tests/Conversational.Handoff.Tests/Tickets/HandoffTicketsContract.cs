@@ -51,11 +51,11 @@ public abstract class HandoffTicketsContract : HandoffContract
 
 public sealed class SqliteHandoffTicketsTests : HandoffTicketsContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("handoff"));
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresHandoffTicketsTests(PostgresFixture postgres) : HandoffTicketsContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server);
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "handoff");
 }

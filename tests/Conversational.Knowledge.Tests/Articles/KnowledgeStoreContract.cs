@@ -16,21 +16,27 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly FakeTimeProvider _time = new(Now);
+    private TestDatabase _location = null!;
     private Database _database = null!;
     private KnowledgeChangeFeed _feed = null!;
     private SqlKnowledgeStore _store = null!;
 
-    protected abstract Task<Database> CreateDatabaseAsync();
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _location = await CreateDatabaseAsync();
+        _database = _location.Open();
         await new SchemaMigrator(_database, [KnowledgeSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
         _feed = new KnowledgeChangeFeed(_database);
         _store = new SqlKnowledgeStore(_database, _feed, _time);
     }
 
-    public virtual async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _location.Dispose();
+    }
 
     [Fact]
     public async Task Create_StoresVersionOne_Active_WithWhoAndWhen()
@@ -203,23 +209,12 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
 /// <summary>The contract on the embedded engine, each test on a fresh temp SQLite file.</summary>
 public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("knowledge-store.");
-
-    protected override Task<Database> CreateDatabaseAsync() =>
-        Task.FromResult<Database>(new SqliteDatabase(Path.Combine(_directory.FullName, $"{Guid.NewGuid():N}.db")));
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-    }
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("knowledge"));
 }
 
 /// <summary>The contract on PostgreSQL, each test on a new database of the shared server.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresKnowledgeStoreTests(PostgresFixture postgres) : KnowledgeStoreContract
 {
-    protected override async Task<Database> CreateDatabaseAsync() =>
-        new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("knowledge")));
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "knowledge");
 }

@@ -11,21 +11,27 @@ public abstract class UnansweredStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    private TestDatabase _location = null!;
     private Database _database = null!;
     private SqlUnansweredStore _store = null!;
     private TrainerIntentExamples _examples = null!;
 
-    protected abstract Task<Database> CreateDatabaseAsync();
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _location = await CreateDatabaseAsync();
+        _database = _location.Open();
         await new SchemaMigrator(_database, [UnansweredSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
         _store = new SqlUnansweredStore(_database);
         _examples = new TrainerIntentExamples(_database);
     }
 
-    public virtual async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _location.Dispose();
+    }
 
     [Fact]
     public async Task ARecordedQuestion_IsReadBackWithEveryField_AndTheSameMessageIsRecordedOnce()
@@ -92,23 +98,12 @@ public abstract class UnansweredStoreContract : IAsyncLifetime
 /// <summary>The contract on the embedded engine, each test on a fresh temp SQLite file.</summary>
 public sealed class SqliteUnansweredStoreTests : UnansweredStoreContract
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("unanswered-store.");
-
-    protected override Task<Database> CreateDatabaseAsync() =>
-        Task.FromResult<Database>(new SqliteDatabase(Path.Combine(_directory.FullName, $"{Guid.NewGuid():N}.db")));
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-    }
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("unanswered"));
 }
 
 /// <summary>The contract on PostgreSQL, each test on a new database of the shared server.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresUnansweredStoreTests(PostgresFixture postgres) : UnansweredStoreContract
 {
-    protected override async Task<Database> CreateDatabaseAsync() =>
-        new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("unanswered")));
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "unanswered");
 }

@@ -18,6 +18,7 @@ public abstract class ReturnStoresContract : IAsyncLifetime
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private static readonly DateTimeOffset DemoNow = new(2026, 11, 23, 10, 0, 0, China);
 
+    private TestDatabase _location = null!;
     private Database _database = null!;
     private DomainEventOutbox _outbox = null!;
     private OrderStore _orders = null!;
@@ -25,11 +26,12 @@ public abstract class ReturnStoresContract : IAsyncLifetime
     private RmaStore _rmas = null!;
 
     /// <summary>A new, empty database of the engine under test.</summary>
-    protected abstract Task<Database> CreateDatabaseAsync();
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _location = await CreateDatabaseAsync();
+        _database = _location.Open();
         await new SchemaMigrator(_database, [DomainEventOutbox.Schema, ReturnsSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(default);
         var policy = Options.Create(new ReturnPolicy());
@@ -40,7 +42,11 @@ public abstract class ReturnStoresContract : IAsyncLifetime
         await SeedAsync(DemoNow);
     }
 
-    public virtual async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _location.Dispose();
+    }
 
     [Fact]
     public async Task Orders_OfACustomer_AreNewestFirstAndLimited()
@@ -252,7 +258,8 @@ public abstract class ReturnStoresContract : IAsyncLifetime
     [Fact]
     public async Task Seed_OnAnotherDay_MovesEveryDateAndTheDatesInIds()
     {
-        await using var database = await CreateDatabaseAsync();
+        using var location = await CreateDatabaseAsync();
+        await using var database = location.Open();
         await new SchemaMigrator(database, [DomainEventOutbox.Schema, ReturnsSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(default);
         var orders = new OrderStore(database);
@@ -290,23 +297,12 @@ public abstract class ReturnStoresContract : IAsyncLifetime
 /// <summary>The contract on the embedded engine, each test on a fresh temp SQLite file.</summary>
 public sealed class SqliteReturnStoresTests : ReturnStoresContract
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("returns-stores.");
-
-    protected override Task<Database> CreateDatabaseAsync() =>
-        Task.FromResult<Database>(new SqliteDatabase(Path.Combine(_directory.FullName, $"{Guid.NewGuid():N}.db")));
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-    }
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("returns"));
 }
 
 /// <summary>The contract on PostgreSQL, each test on a new database of the shared server.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresReturnStoresTests(PostgresFixture postgres) : ReturnStoresContract
 {
-    protected override async Task<Database> CreateDatabaseAsync() =>
-        new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("returns")));
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "returns");
 }

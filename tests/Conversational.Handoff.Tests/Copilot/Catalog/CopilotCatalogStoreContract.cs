@@ -16,19 +16,25 @@ public abstract class CopilotCatalogStoreContract : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly FakeTimeProvider _time = new(Now);
+    private TestDatabase _location = null!;
     private Database _database = null!;
     private SqlCopilotCatalogStore _store = null!;
 
-    protected abstract Task<Database> CreateDatabaseAsync();
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _location = await CreateDatabaseAsync();
+        _database = _location.Open();
         await new SchemaMigrator(_database, [CopilotCatalogSchema.V1], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
         _store = new SqlCopilotCatalogStore(_database, new CopilotCatalogCache(_time), _time);
     }
 
-    public virtual async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _location.Dispose();
+    }
 
     [Fact]
     public async Task BeforeTheFirstSave_TheCatalogueIsEmptyAtVersionZero()
@@ -125,25 +131,14 @@ public abstract class CopilotCatalogStoreContract : IAsyncLifetime
 /// <summary>The contract on the embedded engine, each test on a fresh temp SQLite file.</summary>
 public sealed class SqliteCopilotCatalogStoreTests : CopilotCatalogStoreContract
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("copilot-catalog.");
-
-    protected override Task<Database> CreateDatabaseAsync() =>
-        Task.FromResult<Database>(new SqliteDatabase(Path.Combine(_directory.FullName, $"{Guid.NewGuid():N}.db")));
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-    }
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("copilot"));
 }
 
 /// <summary>The contract on PostgreSQL, each test on a new database of the shared server.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresCopilotCatalogStoreTests(PostgresFixture postgres) : CopilotCatalogStoreContract
 {
-    protected override async Task<Database> CreateDatabaseAsync() =>
-        new PostgresDatabase(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("copilot")));
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "copilot");
 }
 
 /// <summary>On PostgreSQL, a trainer's save on one host reaches the copilot on another (LISTEN/NOTIFY drops its cached copy).</summary>

@@ -138,11 +138,11 @@ public abstract class OfferLogContract : IAsyncLifetime
 
 public sealed class SqliteOfferLogTests : OfferLogContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite("handoff"));
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOfferLogTests(PostgresFixture postgres) : OfferLogContract
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server);
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(postgres.Server, "handoff");
 }
