@@ -189,6 +189,6 @@ public sealed class TrainerConsoleTests(TrainerConsoleFixture fixture) : IClassF
         await _page.GetByLabel("用户名").FillAsync(username);
         await _page.GetByLabel("密码").FillAsync(password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(_page.Locator("#console")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#app")).ToBeVisibleAsync();
     }
 }

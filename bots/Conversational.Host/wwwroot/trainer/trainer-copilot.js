@@ -9,29 +9,11 @@
   const kinds = { "#scripts": "scripts", "#disclosures": "disclosures", "#offers": "offers" };
   const businesses = ["installment", "card", "pricing", "returns", "general"];
   const layers = ["high_value", "growth", "mass", "care"];
-  const $ = (id) => document.getElementById(id);
+  const { $, call, el } = window.staff;
   const t = (key) => texts[document.documentElement.lang in texts ? document.documentElement.lang : "zh-CN"][key];
   const form = $("copilot-editor");
   // editing: the saved item the form shows (null while creating one).
   const state = { catalog: null, kind: null, editing: null };
-
-  async function call(method, path, body) {
-    const response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const type = response.headers.get("Content-Type") || "";
-    return { ok: response.ok, status: response.status, data: type.includes("json") ? await response.json() : null };
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   const commas = (value) => value.split(/[,，]/).map((item) => item.trim()).filter(Boolean);
   // One group of concepts per line; a group's alternatives separated by | or 、 (the form says so).
@@ -44,7 +26,7 @@
   // Tabs: trainer-test.js shows the #copilot view for the three hashes; this follows which list it is.
 
   async function follow() {
-    if ($("copilot").hidden || $("console").hidden) {
+    if ($("copilot").hidden || $("app").hidden) {
       return;
     }
 
@@ -405,7 +387,7 @@
   window.addEventListener("hashchange", follow);
   // The view may already be showing when the trainer signs in (the hash chose it), so follow the console appearing too.
   new MutationObserver(follow).observe($("copilot"), { attributes: true, attributeFilter: ["hidden"] });
-  new MutationObserver(follow).observe($("console"), { attributes: true, attributeFilter: ["hidden"] });
+  new MutationObserver(follow).observe($("app"), { attributes: true, attributeFilter: ["hidden"] });
   $("copilot-new").addEventListener("click", create);
   $("offer-script-add").addEventListener("click", () => addScriptRow({ id: "", text: "" }));
   $("copilot-retire").addEventListener("click", toggleRetired);

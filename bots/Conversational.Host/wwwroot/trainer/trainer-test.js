@@ -5,7 +5,7 @@
   "use strict";
 
   const texts = window.trainerTexts;
-  const $ = (id) => document.getElementById(id);
+  const { $, call } = window.staff;
   const t = (key) => texts[document.documentElement.lang in texts ? document.documentElement.lang : "zh-CN"][key];
   let last = null;
 
@@ -31,13 +31,9 @@
 
   async function run(event) {
     event.preventDefault();
-    const response = await fetch("/api/knowledge/search", {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ question: $("test-question").value, language: $("test-language").value, channel: $("test-channel").value }),
-    });
-    last = response.ok ? await response.json() : null;
+    const result = await call("POST", "/api/knowledge/search",
+      { question: $("test-question").value, language: $("test-language").value, channel: $("test-channel").value });
+    last = result.ok ? result.data : null;
     render();
   }
 
@@ -102,6 +98,6 @@
   document.querySelectorAll(".lang-switch__option").forEach((button) => button.addEventListener("click", () => setTimeout(render)));
   // trainer.js decides whether the console is allowed after sign-in; follow it.
   new MutationObserver(showTab).observe($("forbidden"), { attributes: true, attributeFilter: ["hidden"] });
-  new MutationObserver(showTab).observe($("console"), { attributes: true, attributeFilter: ["hidden"] });
+  new MutationObserver(showTab).observe($("app"), { attributes: true, attributeFilter: ["hidden"] });
   $("test-language").value = document.documentElement.lang === "en" ? "en" : "zh-CN";
 })();

@@ -6,20 +6,9 @@
 
   const texts = window.trainerTexts;
   const api = "/api/knowledge/unanswered";
-  const $ = (id) => document.getElementById(id);
+  const { $, call } = window.staff;
   const t = (key) => texts[document.documentElement.lang in texts ? document.documentElement.lang : "zh-CN"][key];
   const state = { clusters: [], intents: [], current: null };
-
-  async function call(method, path, body) {
-    const response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const type = response.headers.get("Content-Type") || "";
-    return { ok: response.ok, status: response.status, data: type.includes("json") ? await response.json() : null };
-  }
 
   async function load() {
     if ($("unanswered").hidden) {

@@ -3,92 +3,25 @@
 (() => {
   "use strict";
 
-  const texts = window.trainerTexts;
-  const trainerRoles = ["trainer", "admin"];
+  const { $, call } = window.staff;
   const api = "/api/knowledge/entries";
-  const $ = (id) => document.getElementById(id);
   const form = $("editor");
-  const state = { locale: localStorage.getItem("conversational.trainer.locale") || "zh-CN", entries: [], current: null, filterTimer: 0 };
-  const t = (key) => texts[state.locale][key];
-
-  async function call(method, path, body) {
-    const response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const type = response.headers.get("Content-Type") || "";
-    const data = type.includes("json") ? await response.json() : null;
-    return { ok: response.ok, status: response.status, data };
-  }
-
-  // Language
-
-  function applyTexts() {
-    document.documentElement.lang = state.locale;
-    document.title = t("pageTitle");
-    document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
-    document.querySelectorAll("[data-i18n-placeholder]").forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
-    document.querySelectorAll("[data-i18n-aria-label]").forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel)));
-    document.querySelectorAll(".lang-switch__option").forEach((button) =>
-      button.setAttribute("aria-pressed", String(button.dataset.locale === state.locale)));
-  }
-
-  function setLocale(locale) {
-    state.locale = locale;
-    localStorage.setItem("conversational.trainer.locale", locale);
-    applyTexts();
+  const state = { entries: [], current: null, filterTimer: 0 };
+  const language = window.staff.texts(window.trainerTexts, "conversational.trainer.locale", () => {
     renderList();
     if (state.current) {
       showEntry(state.current);
     } else if (!form.hidden) {
       $("editor-title").textContent = t("newTitle");
     }
-  }
-
-  // Sign-in
-
-  async function start() {
-    const me = await call("GET", "/api/staff/me");
-    if (me.status === 401) {
-      $("console").hidden = true;
-      $("signin").hidden = false;
-      $("signin-username").focus();
-      return;
-    }
-
-    $("signin").hidden = true;
-    $("console").hidden = false;
-    $("user-name").textContent = me.data.displayName;
-    const allowed = trainerRoles.includes(me.data.role);
-    $("forbidden").hidden = allowed;
-    $("workspace").hidden = !allowed;
-    if (allowed) {
-      await loadList();
-    }
-  }
-
-  async function signIn(event) {
-    event.preventDefault();
-    const error = $("signin-error");
-    error.hidden = true;
-    const result = await call("POST", "/api/staff/login", { username: $("signin-username").value.trim(), password: $("signin-password").value });
-    if (!result.ok) {
-      error.textContent = t(result.status === 401 || result.status === 400 ? "wrongPassword" : "signInFailed");
-      error.hidden = false;
-      return;
-    }
-
-    $("signin-password").value = "";
-    await start();
-  }
-
-  async function signOut() {
-    await call("POST", "/api/staff/logout");
-    state.current = null;
-    await start();
-  }
+  });
+  const { t } = language;
+  const gate = window.staff.gate({
+    roles: ["trainer", "admin"],
+    t,
+    enter: loadList,
+    leave: async () => { state.current = null; },
+  });
 
   // The list
 
@@ -209,7 +142,7 @@
     $("editor-version").textContent = "";
     $("editor-meta").textContent = "";
     $("field-id").readOnly = false;
-    $("field-language").value = state.locale === "en" ? "en" : "zh-CN";
+    $("field-language").value = language.locale;
     $("retire").hidden = true;
     $("retire-confirm").hidden = true;
     renderList();
@@ -273,7 +206,7 @@
   function failure(result) {
     if (result.status === 401) {
       // The staff cookie expired: sign in again (what was typed stays in the form behind the sign-in).
-      start();
+      gate.start();
     } else if (result.status === 400 && result.data?.errors) {
       for (const [field, problems] of Object.entries(result.data.errors)) {
         const slot = form.querySelector(`[data-error-for="${field}"]`);
@@ -366,7 +299,7 @@
   // Dates: the API speaks ISO 8601 with offsets; the inputs speak the browser's local time.
 
   function when(iso) {
-    return new Date(iso).toLocaleString(state.locale, { dateStyle: "medium", timeStyle: "short" });
+    return new Date(iso).toLocaleString(language.locale, { dateStyle: "medium", timeStyle: "short" });
   }
 
   function toLocalInput(iso) {
@@ -384,9 +317,6 @@
 
   // Wiring
 
-  document.querySelectorAll(".lang-switch__option").forEach((button) => button.addEventListener("click", () => setLocale(button.dataset.locale)));
-  $("signin-form").addEventListener("submit", signIn);
-  $("sign-out").addEventListener("click", signOut);
   $("new-entry").addEventListener("click", newEntry);
   form.addEventListener("submit", save);
   $("retire").addEventListener("click", () => { $("retire-confirm").hidden = false; $("retire-yes").focus(); });
@@ -400,6 +330,5 @@
     $(id).addEventListener("change", loadList);
   }
 
-  applyTexts();
-  start();
+  gate.start();
 })();
