@@ -55,6 +55,7 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
 
         // After the vector loader: the indexer replays the knowledge base into the retriever, then follows its changes.
+        services.AddSingleton<EntryClassifierTrainer>();
         services.AddSingleton<KnowledgeIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeIndexer>());
         services.AddSingleton<KnowledgeAnswerer>();

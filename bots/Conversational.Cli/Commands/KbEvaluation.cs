@@ -11,8 +11,8 @@ namespace Conversational.Cli.Commands;
 /// <summary>
 /// What <c>kb eval</c> does (DESIGN §15): every corpus row becomes a chunk of the entry named by its label, indexed by
 /// the same hybrid retriever the bot uses (default options, exact vector index, the local embedder fitted on the corpus
-/// as the bot fits it on its knowledge); every query row is searched once
-/// (timed, embedding included) and scored by where its label's entry ranks. Progress goes to stderr, with how well the
+/// as the bot fits it on its knowledge, the entry classifier trained at once where the bot trains it in the
+/// background); every query row is searched once (timed, embedding included) and scored by where its label's entry ranks. Progress goes to stderr, with how well the
 /// confidence floor tells right best entries from wrong ones (a query whose label is not in the corpus is one the bot
 /// should refuse) and the floor that would do best on these queries; stdout holds only the result.
 /// </summary>
@@ -34,14 +34,24 @@ internal static class KbEvaluation
         options.LexicalWeight = mode == SearchMode.Dense ? 0f : options.LexicalWeight;
         options.DenseWeight = mode == SearchMode.Lexical ? 0f : options.DenseWeight;
         options.EntryLexicalWeight = mode == SearchMode.Hybrid ? options.EntryLexicalWeight : 0f;
+        options.ClassifierWeight = mode == SearchMode.Hybrid ? options.ClassifierWeight : 0f;
         var embedder = new HashingEmbedder(new HashingEmbedderOptions { Dimensions = options.Dimensions })
             .FitTo(corpus.Select(row => (row.Text, row.Label)));
         var retriever = new HybridRetriever(embedder, new ExactVectorIndex(), options, TimeProvider.System);
         var clock = Stopwatch.StartNew();
         await retriever.IndexAsync(
             corpus.Select((row, i) => KnowledgeChunk.Plain($"row-{i}", row.Label, row.Text, "")).ToList(), cancellationToken);
+        var indexing = clock.Elapsed;
+        if (options.ClassifierWeight > 0)
+        {
+            clock.Restart();
+            retriever.Classifier = EntryClassifier.Train(retriever.Chunks);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"trained the entry classifier in {clock.Elapsed.TotalSeconds:0.00} s"));
+        }
+
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"indexed {corpus.Count} rows of {corpusFile.Name} in {clock.Elapsed.TotalSeconds:0.00} s ({mode}); searching {queries.Count} queries…"));
+            $"indexed {corpus.Count} rows of {corpusFile.Name} in {indexing.TotalSeconds:0.00} s ({mode}); searching {queries.Count} queries…"));
 
         if (queries.Count > 0)
         {

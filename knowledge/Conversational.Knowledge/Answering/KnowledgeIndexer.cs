@@ -9,9 +9,11 @@ namespace Conversational.Knowledge.Answering;
 /// Keeps the <see cref="HybridRetriever"/> a copy of the knowledge base (知识索引): at start it replays the change feed
 /// into it (each entry's latest version: active ones indexed, retired ones dropped), then follows
 /// <see cref="IKnowledgeChanges.Changed"/>, so a trainer's edit on any host is answerable without a restart. Validity
-/// dates and channels travel with the chunks and are checked at search time.
+/// dates and channels travel with the chunks and are checked at search time. Every catch-up that changed the index
+/// schedules the entry classifier's retraining (<see cref="EntryClassifierTrainer"/>), off the request path.
 /// </summary>
-public sealed partial class KnowledgeIndexer(IKnowledgeChanges changes, HybridRetriever retriever, ILogger<KnowledgeIndexer> logger)
+public sealed partial class KnowledgeIndexer(IKnowledgeChanges changes, HybridRetriever retriever, EntryClassifierTrainer classifier,
+    ILogger<KnowledgeIndexer> logger)
     : IHostedService, IDisposable
 {
     private const int PageSize = 500;
@@ -76,6 +78,7 @@ public sealed partial class KnowledgeIndexer(IKnowledgeChanges changes, HybridRe
                 if (page.Count > 0)
                 {
                     Interlocked.Exchange(ref _sequence, page[^1].Sequence);
+                    classifier.Schedule();
                 }
             }
             while (page.Count == PageSize);

@@ -8,7 +8,9 @@ namespace Conversational.Knowledge.Retrieval;
 /// </summary>
 /// <remarks>
 /// Reciprocal-rank scores alone cannot say "none of these": something always ranks first. The cosine brings an absolute
-/// closeness, the agreement the evidence of two independent rankings. The default floor was chosen with
+/// closeness, the agreement the evidence of two independent rankings. The <see cref="EntryClassifier"/>'s part is left
+/// out of the agreement: a classifier always puts some entry first, even for a question no entry covers, and the
+/// floors must mean the same whether or not a classifier is trained yet. The default floor was chosen with
 /// <see cref="FloorCalibration"/> on held-out questions that include questions the knowledge does not cover
 /// (knowledge/README.md, "Measured").
 /// </remarks>
@@ -25,7 +27,8 @@ public static class AnswerConfidence
 
         var top = hits[0];
         var maximum = ReciprocalRankFusion.Maximum(options);
-        var agreement = top.FusedScore / maximum;
+        var agreement = (top.FusedScore - ReciprocalRankFusion.Score(top.ClassifierRank, options.ClassifierWeight, options.RankConstant))
+            / maximum;
         var similarity = Math.Clamp(top.DenseScore ?? 0f, 0f, 1f);
         return agreement * similarity;
     }

@@ -8,7 +8,8 @@ namespace Conversational.Knowledge.Retrieval;
 /// <summary>
 /// Hybrid knowledge search (混合检索): BM25 over words and CJK n-grams (<see cref="Bm25Index"/>) and nearest neighbours of
 /// the question's embedding (<see cref="IVectorIndex"/>), each ranking reduced to one rank per entry and fused by
-/// <see cref="ReciprocalRankFusion"/>, with a third, lighter ranking of whole entries by BM25 over all their chunks. Filters apply to both sides; the answer decision is <see cref="AnswerConfidence"/>.
+/// <see cref="ReciprocalRankFusion"/>, with a third, lighter ranking of whole entries by BM25 over all their chunks and a
+/// fourth by the <see cref="Classifier"/> when one is trained. Filters apply to both sides; the answer decision is <see cref="AnswerConfidence"/>.
 /// </summary>
 /// <remarks>
 /// A chunk's stored vector is its own embedding plus <see cref="KnowledgeSearchOptions.EntryContextWeight"/> times its
@@ -27,10 +28,24 @@ public sealed class HybridRetriever(
     private readonly Dictionary<string, float[]> _ownVectors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _entryChunks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private EntryClassifier? _classifier;
 
     public KnowledgeSearchOptions Options { get; } = options;
 
     public int Count => _chunks.Count;
+
+    /// <summary>
+    /// The entry ranking fused with weight <see cref="KnowledgeSearchOptions.ClassifierWeight"/>, trained on (some of) the
+    /// indexed chunks and swapped whole by whoever retrains it; null: none.
+    /// </summary>
+    public EntryClassifier? Classifier
+    {
+        get => Volatile.Read(ref _classifier);
+        set => Volatile.Write(ref _classifier, value);
+    }
+
+    /// <summary>The indexed chunks now, for training a <see cref="Classifier"/>.</summary>
+    public IReadOnlyList<KnowledgeChunk> Chunks => [.. _chunks.Values];
 
     /// <summary>Adds chunks, or replaces those whose id is already indexed.</summary>
     public async Task IndexAsync(IReadOnlyCollection<KnowledgeChunk> chunks, CancellationToken cancellationToken)
@@ -120,7 +135,7 @@ public sealed class HybridRetriever(
             }
         }
 
-        var hits = Fuse(lexical, dense, EntryRanks(question)).Take(limit).ToList();
+        var hits = Fuse(lexical, dense, EntryRanks(question), ClassifierRanks(question)).Take(limit).ToList();
         var confidence = AnswerConfidence.Compute(hits, Options);
         return new SearchResult(hits, confidence, hits.Count > 0 && confidence >= Options.FloorFor(hits[0].Chunk.Language));
     }
@@ -133,8 +148,15 @@ public sealed class HybridRetriever(
                 .ToDictionary(pair => pair.Id, pair => pair.Rank, StringComparer.Ordinal)
             : [];
 
+    // The classifier's ranks of entries; like the entry-level BM25 they only re-score entries the chunk rankings found.
+    private Dictionary<string, int> ClassifierRanks(string question) =>
+        Options.ClassifierWeight > 0 && Classifier is { } classifier
+            ? classifier.Rank(question, Options.CandidateDepth).Select((id, i) => (id, Rank: i + 1))
+                .ToDictionary(pair => pair.id, pair => pair.Rank, StringComparer.Ordinal)
+            : [];
+
     private IEnumerable<SearchHit> Fuse(List<(string Id, float Score)> lexical, IReadOnlyList<VectorMatch> dense,
-        Dictionary<string, int> entryRanks)
+        Dictionary<string, int> entryRanks, Dictionary<string, int> classifierRanks)
     {
         var entries = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var rank = 0;
@@ -170,17 +192,24 @@ public sealed class HybridRetriever(
         }
 
         return entries.Values
-            .Select(candidate => new SearchHit(
-                candidate.LexicalRank <= (candidate.DenseRank ?? int.MaxValue) ? candidate.LexicalChunk! : candidate.DenseChunk!,
-                candidate.LexicalScore, candidate.LexicalRank, candidate.DenseScore, candidate.DenseRank,
-                ReciprocalRankFusion.Score(candidate.LexicalRank, Options.LexicalWeight, Options.RankConstant)
-                + ReciprocalRankFusion.Score(candidate.DenseRank, Options.DenseWeight, Options.RankConstant)
-                + ReciprocalRankFusion.Score(
-                    entryRanks.TryGetValue((candidate.LexicalChunk ?? candidate.DenseChunk)!.EntryId, out var entryRank) ? entryRank : null,
-                    Options.EntryLexicalWeight, Options.RankConstant)))
+            .Select(candidate =>
+            {
+                var classifierRank = RankOf(classifierRanks, candidate);
+                return new SearchHit(
+                    candidate.LexicalRank <= (candidate.DenseRank ?? int.MaxValue) ? candidate.LexicalChunk! : candidate.DenseChunk!,
+                    candidate.LexicalScore, candidate.LexicalRank, candidate.DenseScore, candidate.DenseRank,
+                    ReciprocalRankFusion.Score(candidate.LexicalRank, Options.LexicalWeight, Options.RankConstant)
+                    + ReciprocalRankFusion.Score(candidate.DenseRank, Options.DenseWeight, Options.RankConstant)
+                    + ReciprocalRankFusion.Score(RankOf(entryRanks, candidate), Options.EntryLexicalWeight, Options.RankConstant)
+                    + ReciprocalRankFusion.Score(classifierRank, Options.ClassifierWeight, Options.RankConstant),
+                    classifierRank);
+            })
             .OrderByDescending(hit => hit.FusedScore)
             .ThenBy(hit => hit.EntryId, StringComparer.Ordinal);
     }
+
+    private static int? RankOf(Dictionary<string, int> ranks, Candidate candidate) =>
+        ranks.TryGetValue((candidate.LexicalChunk ?? candidate.DenseChunk)!.EntryId, out var rank) ? rank : null;
 
     private static string LexicalText(KnowledgeChunk chunk) =>
         chunk.Title.Length == 0 || chunk.Text.Contains(chunk.Title, StringComparison.Ordinal) ? chunk.Text : chunk.Title + "\n" + chunk.Text;

@@ -2,7 +2,8 @@ namespace Conversational.Knowledge.Retrieval;
 
 /// <summary>
 /// One entry found for a question, through its best-ranked chunk, with each retriever's part: BM25 score and rank (null
-/// when the lexical side did not find it), cosine and rank on the dense side, and the fused reciprocal-rank score the
+/// when the lexical side did not find it), cosine and rank on the dense side, the entry's rank by the
+/// <see cref="EntryClassifier"/> (null: none, or it does not know the entry), and the fused reciprocal-rank score the
 /// ranking is by. Ranks count from 1.
 /// </summary>
 public sealed record SearchHit(
@@ -11,7 +12,8 @@ public sealed record SearchHit(
     int? LexicalRank,
     float? DenseScore,
     int? DenseRank,
-    float FusedScore)
+    float FusedScore,
+    int? ClassifierRank = null)
 {
     /// <summary>The entry an answer from this hit cites.</summary>
     public string EntryId => Chunk.EntryId;
