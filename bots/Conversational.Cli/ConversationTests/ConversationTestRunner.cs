@@ -1,5 +1,6 @@
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Turns;
+using Conversational.Knowledge.Answering;
 using Conversational.Skills.Installments;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,8 @@ internal static class ConversationTestRunner
             try
             {
                 var services = host.Services;
+                // The bot trains its entry classifier in the background a moment after start; a script must not race it.
+                await services.GetRequiredService<EntryClassifierTrainer>().RetrainAsync(cancellationToken);
                 var channel = new RuntimeScriptChannel(services.GetRequiredService<ConversationRuntime>());
                 return await new ConversationScriptRun(script, channel, ScriptAgents.From(services),
                     services.GetRequiredService<IConversationStore>(),
