@@ -48,8 +48,8 @@ public sealed class KnowledgeSearchOptions : IValidatableObject
     /// <summary>
     /// Weight of a fourth ranking in the fusion: entries by an <see cref="EntryClassifier"/> trained on their chunks
     /// (FAQ retrieval as classification), retrained in the background after index changes; 0 disables it. It only
-    /// re-scores entries the chunk rankings found, and adds nothing to the answer confidence. 4: SMP2017 recall@1 +0.9
-    /// to +4.3 points over weight 0 across four splits, BANKING77 +2.4 (knowledge/README.md). 3 ties an entry the
+    /// re-scores entries the chunk rankings found, and adds nothing to the answer confidence. 4: SMP2017 recall@1 +1.6
+    /// to +4.0 points over weight 0 across four splits, BANKING77 +2.5 (knowledge/README.md). 3 ties an entry the
     /// classifier puts first with one the other three do; 6 or 10 did a little better still, but then the classifier
     /// decides almost alone and an entry it has not learned yet (new since its last training, or with one variant) can
     /// hardly win.
