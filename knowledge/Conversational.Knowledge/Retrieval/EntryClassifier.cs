@@ -13,6 +13,13 @@ namespace Conversational.Knowledge.Retrieval;
 /// </remarks>
 public sealed class EntryClassifier
 {
+    /// <summary>
+    /// At most this many weights (features × entries, 64 MB of floats): the model keeps one per feature and label, so a
+    /// knowledge base of thousands of entries gets fewer features instead of gigabytes. The public sets stay under it
+    /// (CLINC150: 150 entries, about 11,000 features).
+    /// </summary>
+    private const int WeightBudget = 16_000_000;
+
     private readonly IntentModel _model;
 
     private EntryClassifier(IntentModel model) => _model = model;
@@ -31,9 +38,15 @@ public sealed class EntryClassifier
             .SelectMany(entry => entry.OrderBy(chunk => chunk.Id, StringComparer.Ordinal)
                 .Select(chunk => new IntentExample(chunk.Text, entry.Key)))
             .ToList();
-        return examples.Select(example => example.Label).Distinct(StringComparer.Ordinal).Count() >= 2
-            ? new EntryClassifier(IntentModel.Train(examples))
-            : null;
+        var entries = examples.Select(example => example.Label).Distinct(StringComparer.Ordinal).Count();
+        if (entries < 2)
+        {
+            return null;
+        }
+
+        var defaults = new IntentModelOptions();
+        return new EntryClassifier(IntentModel.Train(examples,
+            defaults with { MaxFeatures = Math.Min(defaults.MaxFeatures, WeightBudget / entries) }));
     }
 
     /// <summary>The entries most likely meant by <paramref name="question"/>, at most <paramref name="depth"/>, best first.</summary>
