@@ -63,7 +63,7 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
             foreach (var (term, count) in counts)
             {
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, term, out _);
-                (list ??= []).Add(new Posting(slot, count));
+                (list ??= []).Add(new Posting(slot, count, length));
             }
         }
         finally
@@ -90,9 +90,16 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
     /// The best <paramref name="limit"/> ids for the query's terms that <paramref name="accept"/> lets through (all when
     /// null), best first; a query with no indexed term finds nothing.
     /// </summary>
-    public List<(string Id, float Score)> Search(string query, int limit, Func<string, bool>? accept = null)
+    public List<(string Id, float Score)> Search(string query, int limit, Func<string, bool>? accept = null) =>
+        Search(LexicalAnalyzer.DistinctTerms(query), limit, accept);
+
+    /// <summary>
+    /// The same search for a query already analyzed (<see cref="LexicalAnalyzer.DistinctTerms"/>), so a caller searching
+    /// several indexes with one question analyzes it once.
+    /// </summary>
+    public List<(string Id, float Score)> Search(IReadOnlyList<string> terms, int limit, Func<string, bool>? accept = null)
     {
-        var terms = LexicalAnalyzer.Terms(query).Distinct(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(terms);
         var top = new RankedTop(limit);
         _lock.EnterReadLock();
         try
@@ -116,19 +123,25 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
                     }
 
                     var idf = MathF.Log(1f + ((_slots.Count - postings.Count + 0.5f) / (postings.Count + 0.5f)));
-                    foreach (var (slot, frequency) in CollectionsMarshal.AsSpan(postings))
+                    foreach (var (slot, frequency, length) in CollectionsMarshal.AsSpan(postings))
                     {
-                        var norm = k1 * (1f - b + (b * _documents[slot]!.Length / averageLength));
+                        var norm = k1 * (1f - b + (b * length / averageLength));
                         scores[slot] += idf * frequency * (k1 + 1f) / (frequency + norm);
                     }
                 }
 
-                // A scan of the score array beats keeping a list of touched slots: no allocation, one pass over memory.
+                // A scan of the score array beats keeping a list of touched slots: no allocation, one pass over memory. A
+                // slot gets one test against a floor that only moves when the top changes: once the top is full almost
+                // every slot fails it, a branch the processor predicts, where testing "scored" and "good enough"
+                // separately mispredicted on every other slot (measured: the pass cost twice the scoring).
+                var floor = 0f;
                 for (var slot = 0; slot < slots; slot++)
                 {
-                    if (scores[slot] > 0f && scores[slot] > top.Threshold - 1e-6f && (accept is null || accept(_documents[slot]!.Id)))
+                    var score = scores[slot];
+                    if (score > floor && (accept is null || accept(_documents[slot]!.Id)))
                     {
-                        top.Offer(_documents[slot]!.Id, scores[slot]);
+                        top.Offer(_documents[slot]!.Id, score);
+                        floor = MathF.Max(0f, top.Threshold - 1e-6f);
                     }
                 }
             }
@@ -170,7 +183,9 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
         _freeSlots.Push(slot);
     }
 
-    private readonly record struct Posting(int Slot, int Frequency);
+    // The document's length is repeated in each of its postings (it cannot change while they exist: an upsert replaces
+    // them), so scoring reads one contiguous list instead of looking up every document it meets.
+    private readonly record struct Posting(int Slot, int Frequency, int Length);
 
     private sealed record Document(string Id, int Length, string[] Terms);
 }
