@@ -21,6 +21,10 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
     private readonly Stack<int> _freeSlots = new();
     private long _totalLength;
 
+    // k1·(1 − b + b·length / average length) of each slot, the only part of a posting's score that depends on its
+    // document; every write changes the average, so a write drops it and the next search computes it once.
+    private float[]? _lengthNorms;
+
     public int Count
     {
         get
@@ -60,10 +64,11 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
 
             _slots[id] = slot;
             _totalLength += length;
+            _lengthNorms = null;
             foreach (var (term, count) in counts)
             {
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, term, out _);
-                (list ??= []).Add(new Posting(slot, count, length));
+                (list ??= []).Add(new Posting(slot, count));
             }
         }
         finally
@@ -114,7 +119,8 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
             Array.Clear(scores, 0, slots);
             try
             {
-                var averageLength = (float)_totalLength / _slots.Count;
+                // Searches share the read lock; two computing the same norms at once is harmless.
+                var norms = _lengthNorms ??= LengthNorms();
                 foreach (var term in terms)
                 {
                     if (!_postings.TryGetValue(term, out var postings) || postings.Count == 0)
@@ -123,10 +129,9 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
                     }
 
                     var idf = MathF.Log(1f + ((_slots.Count - postings.Count + 0.5f) / (postings.Count + 0.5f)));
-                    foreach (var (slot, frequency, length) in CollectionsMarshal.AsSpan(postings))
+                    foreach (var (slot, frequency) in CollectionsMarshal.AsSpan(postings))
                     {
-                        var norm = k1 * (1f - b + (b * length / averageLength));
-                        scores[slot] += idf * frequency * (k1 + 1f) / (frequency + norm);
+                        scores[slot] += idf * frequency * (k1 + 1f) / (frequency + norms[slot]);
                     }
                 }
 
@@ -158,6 +163,21 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
         return top.ToList();
     }
 
+    private float[] LengthNorms()
+    {
+        var averageLength = (float)_totalLength / _slots.Count;
+        var norms = new float[_documents.Count];
+        for (var slot = 0; slot < norms.Length; slot++)
+        {
+            if (_documents[slot] is { } document)
+            {
+                norms[slot] = k1 * (1f - b + (b * document.Length / averageLength));
+            }
+        }
+
+        return norms;
+    }
+
     private void RemoveLocked(string id)
     {
         if (!_slots.Remove(id, out var slot))
@@ -179,13 +199,12 @@ public sealed class Bm25Index(float k1 = 1.2f, float b = 0.75f)
         }
 
         _totalLength -= document.Length;
+        _lengthNorms = null;
         _documents[slot] = null;
         _freeSlots.Push(slot);
     }
 
-    // The document's length is repeated in each of its postings (it cannot change while they exist: an upsert replaces
-    // them), so scoring reads one contiguous list instead of looking up every document it meets.
-    private readonly record struct Posting(int Slot, int Frequency, int Length);
+    private readonly record struct Posting(int Slot, int Frequency);
 
     private sealed record Document(string Id, int Length, string[] Terms);
 }

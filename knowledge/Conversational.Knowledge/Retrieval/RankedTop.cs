@@ -6,9 +6,9 @@ namespace Conversational.Knowledge.Retrieval;
 /// </summary>
 /// <remarks>
 /// Its own heap over an array rather than <see cref="PriorityQueue{TElement, TPriority}"/>: a queue of (string, float)
-/// tuples runs shared generic code that reaches its comparer through a runtime lookup on every comparison, which made
-/// the top-50 selection of a BM25 search cost more than the scoring (measured: 62 of 87 µs over 10k documents, where
-/// tied scores make every sift compare ids).
+/// tuples runs shared generic code that reaches its comparer through an interface on every comparison, and
+/// <see cref="Threshold"/>, read once per scanned row, becomes a call. Measured on a 10k-row pass keeping 50 (fastest
+/// runs): 22 → 13 µs over dot products, 18 → 14 µs over BM25 scores.
 /// </remarks>
 public sealed class RankedTop(int limit)
 {
