@@ -102,7 +102,7 @@ public sealed class AgentCopilot(CopilotInputsReader reader, CopilotKnowledge kn
             var pitch = pitches.FirstOrDefault(p => p.OfferId == candidate.Offer.Id);
             var (text, ready, reasons) = candidate.OnShelf is { } onShelf
                 ? (onShelf.Pitch, onShelf.Ready, onShelf.Reasons)
-                : (ScriptVariables.Fill(candidate.Script.Text, inputs.Variables), true, (IReadOnlyList<string>)[]);
+                : (ScriptVariables.Fill(candidate.Script.Text, inputs.Variables), true, (IReadOnlyList<ScoreReason>)[]);
             return new CopilotOffer(candidate.Offer.Id, candidate.Offer.Name, candidate.Offer.Category, candidate.Script.Id, text, ready,
                 reasons, pitch is not null, pitch is null ? null : ResponseName(pitch.Response));
         })];

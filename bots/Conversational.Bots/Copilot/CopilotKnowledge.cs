@@ -5,7 +5,7 @@ namespace Conversational.Bots.Copilot;
 
 /// <summary>
 /// Knowledge answers the agent may use for the customer's last message (知识推荐): the hybrid search in the chat's language
-/// on its channel, at most <see cref="MaxAnswers"/> entries each at least as sure as the bot's own answer floor, as stored now.
+/// on its channel, at most <see cref="MaxAnswers"/> entries each at least as sure as the bot's own answer floor for the language, as stored now.
 /// </summary>
 public sealed class CopilotKnowledge(HybridRetriever retriever, SqlKnowledgeStore store, TimeProvider time)
 {
@@ -21,7 +21,7 @@ public sealed class CopilotKnowledge(HybridRetriever retriever, SqlKnowledgeStor
         {
             // Each hit scored as the bot scores its best one: how close its wording is times how much the rankings agree.
             var confidence = AnswerConfidence.Compute([hit], retriever.Options);
-            if (confidence < retriever.Options.ConfidenceFloor)
+            if (confidence < retriever.Options.FloorFor(hit.Chunk.Language))
             {
                 continue;
             }

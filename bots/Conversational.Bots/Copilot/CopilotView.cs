@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conversational.Bots.Handoff;
+using Conversational.Handoff.Copilot;
 
 namespace Conversational.Bots.Copilot;
 
@@ -27,8 +28,11 @@ public sealed record CopilotView(
     TicketDraft TicketDraft,
     bool LlmEnabled);
 
-/// <summary>The customer's layer (客户分层) with its score and the reasons that made it.</summary>
-public sealed record CopilotLayer(string Name, int Score, IReadOnlyList<string> Reasons);
+/// <summary>
+/// The customer's layer (客户分层) with its score and the reasons that made it: <c>{ code, points, value }</c> with a
+/// <c>LayerReasons</c> code, worded by the desk in the agent's language.
+/// </summary>
+public sealed record CopilotLayer(string Name, int Score, IReadOnlyList<ScoreReason> Reasons);
 
 /// <summary>
 /// A reply the agent may insert (and edit) or dismiss: a script from the library with its variables filled, or a knowledge
@@ -52,6 +56,8 @@ public sealed record CopilotDisclosure(string Id, string Title, string Wording, 
 /// An offer on the shelf with the pitch for the moment. <paramref name="Ready"/>: the customer's problem is solved, so it may
 /// be pitched now; <paramref name="Pitched"/> and <paramref name="Response"/> are what opening detection (启齿率) saw.
 /// </summary>
+/// <param name="Reasons">Why it is on the shelf, <c>{ code, points, value }</c> with a <c>ShelfReasons</c> code; none
+/// for an offer pitched here that the shelf no longer lists.</param>
 /// <param name="Response"><c>no_answer</c>, <c>accepted</c>, <c>declined</c>, or null when not pitched.</param>
 public sealed record CopilotOffer(string OfferId, string Name, string Category, string ScriptId, string Pitch, bool Ready,
-    IReadOnlyList<string> Reasons, bool Pitched, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Response);
+    IReadOnlyList<ScoreReason> Reasons, bool Pitched, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Response);

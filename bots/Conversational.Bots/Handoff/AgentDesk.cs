@@ -101,7 +101,7 @@ public sealed class AgentDesk(IConversationStore store, ICustomerDirectory custo
         var position = await queue.PositionAsync(conversationId, cancellationToken);
         var profile = record is null ? null : await customers.FindAsync(record.CustomerId, cancellationToken);
         return new DeskChat(conversationId, CustomerName(profile), position?.SkillGroup ?? "", last?.Text, last?.Timestamp,
-            events.Count(e => e.Seq > readUpTo && e.Event is UserMessaged));
+            events.Count(e => e.Seq > readUpTo && e.Event is UserMessaged), events.Count > 0 ? events[^1].Seq : 0);
     }
 
     private static string CustomerName(CustomerProfile? profile) => profile is null ? "" : HandoffPackageBuilder.MaskName(profile.DisplayName);

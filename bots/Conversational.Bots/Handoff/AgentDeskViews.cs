@@ -26,7 +26,12 @@ public sealed record DeskOffer(string ConversationId, string CustomerName, int V
 public sealed record DeskQueue(string SkillGroup, int Waiting, int LongestWaitSeconds);
 
 /// <param name="Unread">Customer messages after the agent's read mark.</param>
-public sealed record DeskChat(string ConversationId, string CustomerName, string SkillGroup, string? LastText, DateTimeOffset? LastAt, int Unread);
+/// <param name="LastSeq">
+/// The last event this view counted: a message pushed on the desk stream with a higher sequence is not in
+/// <paramref name="Unread"/> yet, one at or below it is, so the page neither drops nor double-counts what raced the read.
+/// </param>
+public sealed record DeskChat(string ConversationId, string CustomerName, string SkillGroup, string? LastText, DateTimeOffset? LastAt, int Unread,
+    long LastSeq);
 
 /// <summary>
 /// One conversation as the desk shows it: the handoff package (its own JSON shape), every message with its sequence

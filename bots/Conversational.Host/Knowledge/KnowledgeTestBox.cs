@@ -36,14 +36,14 @@ public static class KnowledgeTestBox
         return TypedResults.Ok(new KnowledgeTestResult(
             [.. result.Hits.Select(hit => new KnowledgeTestHit(hit.EntryId, hit.Chunk.Title, hit.Chunk.Text, hit.Chunk.Language,
                 hit.LexicalScore, hit.LexicalRank, hit.DenseScore, hit.DenseRank, hit.FusedScore))],
-            result.Confidence, retriever.Options.ConfidenceFloor, result.Answerable));
+            result.Confidence, retriever.Options.FloorFor(result.Best?.Chunk.Language ?? language), result.Answerable));
     }
 }
 
 /// <summary>A question to try; language and channel narrow the search as a conversation's would (empty: any).</summary>
 public sealed record KnowledgeTestRequest(string? Question, string? Language, string? Channel);
 
-/// <summary>The ranked entries, how sure the search is of the first, the floor, and whether the bot would answer.</summary>
+/// <summary>The ranked entries, how sure the search is of the first, the floor of its language, and whether the bot would answer.</summary>
 public sealed record KnowledgeTestResult(IReadOnlyList<KnowledgeTestHit> Hits, float Confidence, float Floor, bool WouldAnswer);
 
 /// <summary>One ranked entry through its best chunk: BM25 and cosine with their ranks (null: that side missed it), fused score.</summary>

@@ -124,7 +124,7 @@ public sealed class HybridRetriever(
 
         var hits = Fuse(lexical, dense, EntryRanks(terms), limit);
         var confidence = AnswerConfidence.Compute(hits, Options);
-        return new SearchResult(hits, confidence, hits.Count > 0 && confidence >= Options.ConfidenceFloor);
+        return new SearchResult(hits, confidence, hits.Count > 0 && confidence >= Options.FloorFor(hits[0].Chunk.Language));
     }
 
     // Ranks of whole entries by BM25 over all their chunks as one text; they only re-score entries the chunk rankings

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Conversational.Knowledge.Articles;
 
 namespace Conversational.Knowledge.Retrieval;
 
@@ -6,16 +8,27 @@ namespace Conversational.Knowledge.Retrieval;
 /// How knowledge search ranks and when it answers. Bound from <c>Knowledge:Search</c>, validated at start; the defaults
 /// were measured with <c>kb eval</c> (knowledge/README.md, "Measured").
 /// </summary>
-public sealed class KnowledgeSearchOptions
+public sealed class KnowledgeSearchOptions : IValidatableObject
 {
     public const string SectionName = "Knowledge:Search";
 
     /// <summary>
     /// Below this <see cref="SearchResult.Confidence"/> the bot does not answer from knowledge (0–1; see
-    /// <see cref="AnswerConfidence"/> for how it is computed and chosen).
+    /// <see cref="AnswerConfidence"/> for how it is computed and chosen), unless <see cref="ConfidenceFloors"/> has a
+    /// floor for the answer's language.
     /// </summary>
     [Range(0.0, 1.0)]
     public float ConfidenceFloor { get; set; } = 0.35f;
+
+    /// <summary>
+    /// A floor per knowledge language (<c>zh-CN</c>, <c>en</c>; 0–1) in place of <see cref="ConfidenceFloor"/>. Chinese
+    /// questions score lower confidences than English ones for the same right answer (CJK n-grams are shorter evidence
+    /// than words), so the default gives <c>zh-CN</c> the floor <see cref="FloorCalibration"/> chose on SMP2017 (knowledge/README.md).
+    /// </summary>
+    public Dictionary<string, float> ConfidenceFloors { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [KnowledgeLanguages.Chinese] = 0.21f,
+    };
 
     /// <summary>Weight of the BM25 ranking in the fusion.</summary>
     [Range(0.0, 10.0)]
@@ -53,6 +66,29 @@ public sealed class KnowledgeSearchOptions
     /// <summary>Length of the default embedder's vectors.</summary>
     [Range(16, 4096)]
     public int Dimensions { get; set; } = 384;
+
+    /// <summary>The floor for an answer in <paramref name="language"/>: its own, else <see cref="ConfidenceFloor"/>.</summary>
+    public float FloorFor(string? language) =>
+        language is not null && ConfidenceFloors.TryGetValue(language, out var floor) ? floor : ConfidenceFloor;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (language, floor) in ConfidenceFloors)
+        {
+            if (!KnowledgeLanguages.All.Contains(language, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new ValidationResult(
+                    $"{SectionName}:{nameof(ConfidenceFloors)}:{language} is not a knowledge language ({string.Join(", ", KnowledgeLanguages.All)}).",
+                    [nameof(ConfidenceFloors)]);
+            }
+            else if (!(floor is >= 0f and <= 1f))
+            {
+                yield return new ValidationResult(
+                    string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(ConfidenceFloors)}:{language} must be between 0 and 1 (was {floor})."),
+                    [nameof(ConfidenceFloors)]);
+            }
+        }
+    }
 }
 
 public enum VectorIndexKind

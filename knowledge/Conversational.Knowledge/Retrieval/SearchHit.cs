@@ -19,7 +19,7 @@ public sealed record SearchHit(
 
 /// <summary>
 /// The ranked entries for a question (best first, one hit per entry) and whether the best is sure enough to answer
-/// (<see cref="Confidence"/> at or above the floor); when not, the bot clarifies or hands off instead of guessing.
+/// (<see cref="Confidence"/> at or above the floor of its language, <see cref="KnowledgeSearchOptions.FloorFor"/>); when not, the bot clarifies or hands off instead of guessing.
 /// </summary>
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, float Confidence, bool Answerable)
 {

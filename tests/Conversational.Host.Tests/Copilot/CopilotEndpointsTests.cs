@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Conversational.Bots.Conversations;
 using Conversational.Bots.Copilot;
+using Conversational.Handoff.Copilot;
 using Conversational.Host.Tests.Desk;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,21 @@ public sealed class CopilotEndpointsTests : AssignedChatTest
         Assert.NotEmpty(view.Suggestions);
         Assert.NotEmpty(view.Disclosures);
         Assert.False(view.LlmEnabled);
+    }
+
+    [Fact]
+    public async Task Reasons_come_as_codes_with_their_points_and_value_always_written_for_the_desk_to_word()
+    {
+        await Customer.SayAsync(Conversation, "我想把这期账单分期");
+
+        using var json = JsonDocument.Parse(await Agent.Http.GetStringAsync(new Uri(CopilotPath, UriKind.Relative)));
+        var view = json.RootElement;
+        var reasons = view.GetProperty("layer").GetProperty("reasons").EnumerateArray()
+            .Concat(view.GetProperty("offers").EnumerateArray().SelectMany(offer => offer.GetProperty("reasons").EnumerateArray()))
+            .ToList();
+
+        Assert.Contains(reasons, reason => reason.GetProperty("code").GetString() == LayerReasons.Spend12Months);
+        Assert.All(reasons, reason => Assert.Equal(["code", "points", "value"], reason.EnumerateObject().Select(property => property.Name)));
     }
 
     [Fact]

@@ -17,6 +17,13 @@ public sealed class CopilotPanel(IPage page)
 
     public ILocator Disclosure(string id) => Root.Locator($".check[data-disclosure-id='{id}']");
 
+    /// <summary>Why the customer is in their layer, as one line of reasons with their points.</summary>
+    public ILocator LayerReasons => Root.Locator(".layer__reasons");
+
+    public ILocator OfferReasons => Root.Locator(".shelf-offer__reasons");
+
+    public ILocator AllReasons => Root.Locator(".layer__reasons, .shelf-offer__reasons");
+
     public ILocator ReadyOffers => Root.Locator(".shelf-offer--ready");
 
     public ILocator Offer(string id) => Root.Locator($".shelf-offer[data-offer-id='{id}']");

@@ -113,6 +113,26 @@ public sealed class CopilotPanelTests(HandoffPagesFixture fixture) : IClassFixtu
         Assert.True(_pages.PageErrors.Count == 0, string.Join('\n', _pages.PageErrors));
     }
 
+    [Fact]
+    public async Task The_layer_and_offer_reasons_are_worded_in_the_desks_language_with_their_points()
+    {
+        await CopilotScenario.HandOverMidInstallmentAsync(Widget, Desk);
+        await Expect(Copilot.LayerReasons).ToHaveTextAsync(new Regex(@"^12个月消费¥[\d,]+(\.\d\d)? [+-]\d+"));
+        await Expect(Copilot.OfferReasons.First).ToHaveTextAsync(new Regex(@"^优先级(\d+) \+\1 .*问题解决后再推荐$"));
+
+        await Desk.Page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+
+        await Expect(Copilot.LayerReasons).ToHaveTextAsync(new Regex(@"^Spent ¥[\d,]+(\.\d\d)? in 12 months [+-]\d+"));
+        await Expect(Copilot.OfferReasons.First).ToHaveTextAsync(new Regex(@"^Priority (\d+) \+\1 .*Offer once the problem is solved$"));
+        var cjk = new Regex(@"[\u3000-\u9fff\uff00-\uffef]");
+        foreach (var reasons in await Copilot.AllReasons.AllTextContentsAsync())
+        {
+            Assert.DoesNotMatch(cjk, reasons);
+        }
+
+        Assert.True(_pages.PageErrors.Count == 0, string.Join('\n', _pages.PageErrors));
+    }
+
     /// <summary>The body of the panel's feedback on a suggestion, once the server has answered it with 204.</summary>
     private async Task<string> FeedbackAsync(string suggestionId)
     {

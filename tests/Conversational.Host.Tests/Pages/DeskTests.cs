@@ -85,6 +85,58 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
     }
 
     [Fact]
+    public async Task A_message_pushed_while_the_desk_state_is_read_keeps_its_badge_when_the_older_read_lands_after_it()
+    {
+        var (first, firstConversation) = await CustomerAsksForAPersonAsync();
+        var (_, secondConversation) = await CustomerAsksForAPersonAsync();
+        await _desk.GoAvailableAsync();
+        await _desk.AcceptAsync(firstConversation);
+        await _desk.AcceptAsync(secondConversation);
+        await Expect(_desk.Chats).ToHaveCountAsync(2);
+        var firstChat = _desk.Chat(firstConversation);
+        await Expect(firstChat.Locator(".badge")).ToHaveCountAsync(0);
+
+        // The first state read that shows a third customer's offer is taken before the first customer writes and
+        // delivered only after the stream has pushed that message; reads after it wait until the badge is checked.
+        var staleRead = new TaskCompletionSource();
+        var badgeChecked = new TaskCompletionSource();
+        await _desk.Page.RouteAsync("**/api/desk/state", async route =>
+        {
+            if (staleRead.Task.IsCompleted)
+            {
+                await badgeChecked.Task;
+                await route.ContinueAsync();
+                return;
+            }
+
+            var read = await route.FetchAsync();
+            var showsOffer = (await read.TextAsync()).Contains("\"offers\":[{", StringComparison.Ordinal);
+            if (showsOffer && staleRead.TrySetResult())
+            {
+                await first.SayAsync(firstConversation, "还在吗？");
+                await Expect(firstChat).ToContainTextAsync("还在吗？"); // pushed and counted
+                await Expect(firstChat.Locator(".badge")).ToHaveTextAsync("1");
+            }
+            else if (showsOffer)
+            {
+                await badgeChecked.Task; // a read racing the stale one must not show the offer first
+            }
+
+            await route.FulfillAsync(new() { Response = read });
+        });
+        var (_, thirdConversation) = await CustomerAsksForAPersonAsync();
+
+        // The offer is on the page only once the older read has been applied; the badge must have survived it.
+        await Expect(_desk.Offer(thirdConversation)).ToBeVisibleAsync();
+        Assert.Equal(["1"], await firstChat.Locator(".badge").AllTextContentsAsync());
+        badgeChecked.SetResult();
+        await _desk.Page.UnrouteAllAsync();
+        await firstChat.ClickAsync();
+        await Expect(firstChat.Locator(".badge")).ToHaveCountAsync(0);
+        Assert.True(_pageErrors.Count == 0, string.Join('\n', _pageErrors));
+    }
+
+    [Fact]
     public async Task A_one_click_ticket_from_the_prefilled_draft_gives_the_customer_its_number()
     {
         var (customer, conversation) = await CustomerAsksForAPersonAsync();

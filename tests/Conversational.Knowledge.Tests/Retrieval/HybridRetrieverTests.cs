@@ -174,6 +174,22 @@ public sealed class HybridRetrieverTests
     }
 
     [Fact]
+    public async Task Search_ConfidenceBetweenTheChineseAndTheDefaultFloor_AnswersTheChineseQuestionButNotTheEnglishOne()
+    {
+        var retriever = await RetrieverAsync();
+        var options = retriever.Options;
+
+        var chinese = await retriever.SearchAsync("退货", new SearchFilter(Language: "zh-CN"), 5, default);
+        var english = await retriever.SearchAsync("can I send it back", new SearchFilter(Language: "en"), 5, default);
+
+        Assert.InRange(chinese.Confidence, options.FloorFor("zh-CN"), options.ConfidenceFloor);
+        Assert.InRange(english.Confidence, options.FloorFor("zh-CN"), options.ConfidenceFloor);
+        Assert.Equal("returns", chinese.Best!.EntryId);
+        Assert.True(chinese.Answerable, $"confidence {chinese.Confidence}");
+        Assert.False(english.Answerable, $"confidence {english.Confidence}");
+    }
+
+    [Fact]
     public async Task Search_LexicalOnlyOptions_LeaveDenseScoresEmpty()
     {
         var retriever = await RetrieverAsync(new KnowledgeSearchOptions { DenseWeight = 0, EntryLexicalWeight = 0 });

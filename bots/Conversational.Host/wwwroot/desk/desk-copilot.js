@@ -138,10 +138,36 @@ window.deskCopilot = (() => {
         name.append(el("span", "layer__label", t("layerTitle")), el("strong", "", label("layers", view.layer.name)),
           el("span", "layer__score", t("layerScore")(view.layer.score)));
         layer.append(name);
-        if ((view.layer.reasons || []).length) layer.append(el("div", "layer__reasons", view.layer.reasons.join(" · ")));
+        if ((view.layer.reasons || []).length) layer.append(reasons("layerReasons", view.layer.reasons, "layer__reasons"));
         head.append(layer);
       }
       return head;
+    }
+
+    /** A reason's value as its sentence takes it: ids through their tables, money as ¥86,000 (¥86,000.50 with cents). */
+    const reasonValues = {
+      aimed_at_layer: (layer) => label("layers", layer),
+      aimed_at_scenario: (business) => label("businesses", business),
+      tier: (tier) => label("tiers", tier),
+      spend_12m: (amount) => {
+        const yuan = Number(amount);
+        const digits = Number.isInteger(yuan) ? 0 : 2;
+        return `¥${yuan.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+      },
+    };
+
+    /**
+     * The reasons the server gives as data ({ code, points, value }: the layering's or the shelf's codes), worded in the
+     * desk's language, each with its points (+40, -10) unless it is a condition that scores nothing.
+     */
+    function reasons(table, list, className) {
+      const words = t(table) || {};
+      const text = list.map((reason) => {
+        const value = reason.value == null ? "" : (reasonValues[reason.code] || String)(reason.value);
+        const sentence = words[reason.code] ? words[reason.code](value, reason.points) : [reason.code, value].filter(Boolean).join(" ");
+        return reason.points == null ? sentence : `${sentence} ${reason.points < 0 ? "" : "+"}${reason.points}`;
+      });
+      return el("div", className, text.join(" · "));
     }
 
     /** "AI 草拟回复" and "AI 摘要", only when the server has a language model; errors are shown as they come. */
@@ -288,7 +314,7 @@ window.deskCopilot = (() => {
         item.append(head);
         if (offer.category) item.append(el("div", "shelf-offer__category", label("offerCategories", offer.category)));
         item.append(filled(offer.pitch, "shelf-offer__pitch"));
-        if ((offer.reasons || []).length) item.append(el("div", "shelf-offer__reasons", offer.reasons.join(" · ")));
+        if ((offer.reasons || []).length) item.append(reasons("shelfReasons", offer.reasons, "shelf-offer__reasons"));
         const actions = el("div", "shelf-offer__actions");
         actions.append(button(t("insertPitch"), offer.ready && !offer.pitched ? "button--primary" : "button--ghost",
           () => insert(offer.pitch), act && offer.ready));

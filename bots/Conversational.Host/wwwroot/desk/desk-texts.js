@@ -58,6 +58,17 @@ window.deskTexts = {
     ticketDraftTitle: "工单助手", noTicketDraft: "还没有可用的工单草稿。", ticketFromDraft: "按草稿建工单",
     businesses: { installment: "账单分期", card: "信用卡", pricing: "价格优惠", returns: "退换货", general: "综合咨询" },
     layers: { high_value: "高价值", growth: "成长型", mass: "大众", care: "关怀" },
+    // Why the layer and each offer are what they are: the server sends { code, points, value }; the value comes worded
+    // (ids through their tables, money as ¥86,000) and the points are added after, as "+40".
+    layerReasons: {
+      spend_12m: (amount) => `12个月消费${amount}`, orders_12m: (n) => `12个月下单${n}笔`, vip: (n) => `VIP${n}`,
+      tier: (tier) => `${tier}会员`, installments: (n) => `持有分期${n}笔`, contacts_90d: (n) => `近90天联系客服${n}次`,
+      complaints_90d: (n) => `近90天投诉${n}次`,
+    },
+    shelfReasons: {
+      priority: (_, points) => `优先级${points}`, aimed_at_layer: (layer) => `面向${layer}客户`,
+      aimed_at_scenario: (business) => `适合${business}场景`, wait_until_resolved: () => "问题解决后再推荐",
+    },
     groups: { general: "综合", vip: "VIP 专席", card: "信用卡", ecommerce: "电商售后", complaint: "投诉", messages: "留言" },
     why: { dedicated: "专属坐席", returning: "老客户回访", least_loaded: "按负载分配", transfer: "同事转接" },
     reasons: {
@@ -134,6 +145,17 @@ window.deskTexts = {
     ticketDraftTitle: "Ticket assistant", noTicketDraft: "No ticket draft yet.", ticketFromDraft: "Create ticket from draft",
     businesses: { installment: "Installments", card: "Cards", pricing: "Pricing", returns: "Returns", general: "General" },
     layers: { high_value: "High value", growth: "Growth", mass: "Mass", care: "Care" },
+    layerReasons: {
+      spend_12m: (amount) => `Spent ${amount} in 12 months`, orders_12m: (n) => `${n} order${n === "1" ? "" : "s"} in 12 months`,
+      vip: (n) => `VIP ${n}`, tier: (tier) => `${tier} tier`,
+      installments: (n) => `${n} installment plan${n === "1" ? "" : "s"} held`,
+      contacts_90d: (n) => `${n} contact${n === "1" ? "" : "s"} with service in 90 days`,
+      complaints_90d: (n) => `${n} complaint${n === "1" ? "" : "s"} in 90 days`,
+    },
+    shelfReasons: {
+      priority: (_, points) => `Priority ${points}`, aimed_at_layer: (layer) => `Made for ${layer} customers`,
+      aimed_at_scenario: (business) => `Made for ${business}`, wait_until_resolved: () => "Offer once the problem is solved",
+    },
     groups: { general: "General", vip: "VIP desk", card: "Cards", ecommerce: "E-commerce", complaint: "Complaints", messages: "Messages" },
     why: { dedicated: "Dedicated agent", returning: "Returning customer", least_loaded: "Least loaded", transfer: "Transferred" },
     reasons: {

@@ -12,6 +12,8 @@
   const state = {
     me: null, desk: null, open: null, socket: null, retryDelay: RETRY_FIRST_MS, reconnectTimer: 0,
     refreshTimer: 0, heartbeatTimer: 0, tickTimer: 0, signedIn: false,
+    // Per chat, the sequences of customer messages the stream pushed that no state read has counted yet.
+    pushed: new Map(),
   };
   const texts = window.staff.texts(window.deskTexts, "conversational.desk.locale", rerender);
   const t = texts.t;
@@ -27,6 +29,13 @@
     }
     if (!result.ok) return;
     state.desk = result.data;
+    // A read that raced a push either counted it (its sequence is at or below the chat's lastSeq) or not: add the
+    // ones it did not, so a badge is neither dropped nor doubled.
+    for (const chat of state.desk.chats) {
+      const uncounted = (state.pushed.get(chat.conversationId) || []).filter((seq) => seq > chat.lastSeq);
+      chat.unread += uncounted.length;
+      state.pushed.set(chat.conversationId, uncounted);
+    }
     renderDesk();
   }
 
@@ -239,6 +248,7 @@
     // Not gated on the chat list: right after an accept the list may not show the chat yet (the server decides anyway).
     if (!open || String(open.owner).toLowerCase() !== "agent") return;
     await call("POST", `/api/desk/conversations/${encodeURIComponent(open.conversationId)}/read`, { seq: Number(open.lastSeq) || 0 });
+    state.pushed.delete(open.conversationId);
     const chat = state.desk?.chats.find((c) => c.conversationId === open.conversationId);
     if (chat && chat.unread) {
       chat.unread = 0;
@@ -253,7 +263,11 @@
       return;
     }
     const chat = state.desk?.chats.find((c) => c.conversationId === conversationId);
-    if (chat && roleOf(activity) === "customer") {
+    const seq = Number(activity.id);
+    if (chat && roleOf(activity) === "customer" && seq > chat.lastSeq) {
+      const pushed = state.pushed.get(conversationId) || [];
+      if (pushed.includes(seq)) return; // the same message again after a reconnect
+      state.pushed.set(conversationId, [...pushed, seq]);
       chat.unread = (chat.unread || 0) + 1;
       chat.lastText = activity.text || chat.lastText;
       chat.lastAt = activity.timestamp || chat.lastAt;

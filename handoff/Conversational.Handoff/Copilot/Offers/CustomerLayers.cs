@@ -18,5 +18,5 @@ public static class CustomerLayers
     public static IReadOnlyList<string> All { get; } = [HighValue, Growth, Mass, Care];
 }
 
-/// <summary>A customer's layer, the points that placed them there, and why, in words the agent reads.</summary>
-public sealed record CustomerLayer(string Name, int Score, IReadOnlyList<string> Reasons);
+/// <summary>A customer's layer, the points that placed them there, and why (<see cref="LayerReasons"/> codes with their points).</summary>
+public sealed record CustomerLayer(string Name, int Score, IReadOnlyList<ScoreReason> Reasons);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Conversational.Handoff.Copilot;
 
 /// <summary>
@@ -11,7 +9,8 @@ namespace Conversational.Handoff.Copilot;
 /// + <see cref="AimedAtLayerPoints"/> when the offer names the customer's layer + <see cref="AimedAtScenarioPoints"/>
 /// when it names the current scenario (an offer open to any layer or scenario fits, but was not made for this moment);
 /// ties go to the higher priority, then the id. The script is the offer's first with the fewest variables left
-/// unfilled. Offers are listed before the problem is solved but are <see cref="ShelfOffer.Ready"/> only after it.
+/// unfilled. Offers are listed before the problem is solved but are <see cref="ShelfOffer.Ready"/> only after it. Each
+/// offer's reasons are data (<see cref="ShelfReasons"/> codes with their points) for the desk to word in the agent's language.
 /// </remarks>
 public static class OfferShelf
 {
@@ -53,23 +52,23 @@ public static class OfferShelf
 
     private static ShelfOffer Shelve(ServiceOffer offer, ShelfContext context)
     {
-        var reasons = new List<string> { Invariant($"优先级{offer.Priority} +{offer.Priority}") };
+        var reasons = new List<ScoreReason> { new(ShelfReasons.Priority, offer.Priority, null) };
         var score = offer.Priority;
         if (offer.Rules.Layers.Count > 0)
         {
             score += AimedAtLayerPoints;
-            reasons.Add(Invariant($"面向{context.Layer.Name}客户 +{AimedAtLayerPoints}"));
+            reasons.Add(new ScoreReason(ShelfReasons.AimedAtLayer, AimedAtLayerPoints, context.Layer.Name));
         }
 
         if (offer.Rules.Scenarios.Count > 0)
         {
             score += AimedAtScenarioPoints;
-            reasons.Add(Invariant($"适合{context.Business}场景 +{AimedAtScenarioPoints}"));
+            reasons.Add(new ScoreReason(ShelfReasons.AimedAtScenario, AimedAtScenarioPoints, context.Business));
         }
 
         if (!context.ProblemResolved)
         {
-            reasons.Add("问题解决后再推荐");
+            reasons.Add(new ScoreReason(ShelfReasons.WaitUntilResolved, null, null));
         }
 
         var script = offer.Scripts.MinBy(script => Missing(script, context.Variables))
@@ -79,6 +78,4 @@ public static class OfferShelf
 
     private static int Missing(OfferScript script, IReadOnlyDictionary<string, string> values) =>
         ScriptVariables.Names(script.Text).Count(name => !values.ContainsKey(name));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,18 +26,40 @@ public sealed class CustomerLayeringTests
     }
 
     [Fact]
-    public void Reasons_SayWhatEachPointCameFrom()
+    public void Reasons_SayWhatEachPointCameFrom_AsCodesWithTheirValueAndPoints()
     {
-        var result = CustomerLayering.Classify(new CustomerActivity("c1", "platinum", 10, [], 86_000m, 30, 0, 0, 0));
+        var result = CustomerLayering.Classify(new CustomerActivity("c1", "Platinum", 10, [], 86_000.50m, 30, 0, 0, 0));
 
-        Assert.Equal(["12个月消费¥86,000 +40", "12个月下单30笔 +15", "VIP10 +30", "白金会员 +15"], result.Reasons);
+        Assert.Equal(
+            [
+                new ScoreReason(LayerReasons.Spend12Months, 40, "86000.50"),
+                new ScoreReason(LayerReasons.Orders12Months, 15, "30"),
+                new ScoreReason(LayerReasons.Vip, 30, "10"),
+                new ScoreReason(LayerReasons.Tier, 15, "platinum"),
+            ],
+            result.Reasons);
+        Assert.Equal(result.Score, result.Reasons.Sum(reason => reason.Points ?? 0));
     }
 
     [Fact]
-    public void ACareCustomer_HearsTheComplaintFirst()
+    public void ACareCustomer_HearsTheComplaintFirst_WhichScoresNothing()
     {
         var result = CustomerLayering.Classify(new CustomerActivity("c1", "standard", 0, [], 0m, 0, 0, 1, 7));
 
-        Assert.Equal(["近90天投诉1次", "12个月消费¥0 +0", "近90天联系客服7次 -10"], result.Reasons);
+        Assert.Equal(
+            [
+                new ScoreReason(LayerReasons.Complaints90Days, null, "1"),
+                new ScoreReason(LayerReasons.Spend12Months, 0, "0"),
+                new ScoreReason(LayerReasons.Contacts90Days, -10, "7"),
+            ],
+            result.Reasons);
+    }
+
+    [Fact]
+    public void InstallmentPlans_ShowTheCappedPoints()
+    {
+        var result = CustomerLayering.Classify(new CustomerActivity("c1", "standard", 0, [], 0m, 0, 3, 0, 0));
+
+        Assert.Contains(new ScoreReason(LayerReasons.Installments, 10, "3"), result.Reasons);
     }
 }

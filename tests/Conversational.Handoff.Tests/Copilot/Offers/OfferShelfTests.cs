@@ -94,7 +94,14 @@ public sealed class OfferShelfTests
         var result = OfferShelf.Rank(offers, Context());
 
         Assert.Equal([("t.both", 62d), ("t.scenario", 55d), ("t.plain", 50d)], result.Offers.Select(o => (o.Offer.Id, o.Score)));
-        Assert.Equal(["优先级42 +42", "面向growth客户 +10", "适合installment场景 +10"], result.Offers[0].Reasons);
+        Assert.Equal(
+            [
+                new ScoreReason(ShelfReasons.Priority, 42, null),
+                new ScoreReason(ShelfReasons.AimedAtLayer, OfferShelf.AimedAtLayerPoints, CustomerLayers.Growth),
+                new ScoreReason(ShelfReasons.AimedAtScenario, OfferShelf.AimedAtScenarioPoints, CopilotBusinesses.Installment),
+            ],
+            result.Offers[0].Reasons);
+        Assert.Equal(result.Offers[0].Score, result.Offers[0].Reasons.Sum(reason => reason.Points ?? 0));
     }
 
     [Fact]
@@ -104,8 +111,10 @@ public sealed class OfferShelfTests
         var after = OfferShelf.Rank([Discount], Context()).Offers.Single();
 
         Assert.Equal((false, true), (before.Ready, after.Ready));
-        Assert.Contains("问题解决后再推荐", before.Reasons);
-        Assert.DoesNotContain("问题解决后再推荐", after.Reasons);
+        var wait = new ScoreReason(ShelfReasons.WaitUntilResolved, null, null);
+        Assert.Equal(wait, before.Reasons[^1]);
+        Assert.DoesNotContain(wait, after.Reasons);
+        Assert.Equal(before.Score, after.Score); // waiting costs no points
     }
 
     [Fact]
