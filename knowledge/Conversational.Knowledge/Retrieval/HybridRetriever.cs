@@ -123,7 +123,9 @@ public sealed class HybridRetriever(
         var now = time.GetUtcNow();
         bool Allowed(string id) => _chunks.TryGetValue(id, out var chunk) && filter.Matches(chunk, now);
 
-        var lexical = Options.LexicalWeight > 0 ? _lexical.Search(question, Options.CandidateDepth, Allowed) : [];
+        // Analyzed once: both BM25 rankings score the same terms.
+        var terms = LexicalAnalyzer.DistinctTerms(question);
+        var lexical = Options.LexicalWeight > 0 ? _lexical.Search(terms, Options.CandidateDepth, Allowed) : [];
         IReadOnlyList<VectorMatch> dense = [];
         if (Options.DenseWeight > 0)
         {
@@ -135,28 +137,45 @@ public sealed class HybridRetriever(
             }
         }
 
-        var hits = Fuse(lexical, dense, EntryRanks(question), ClassifierRanks(question)).Take(limit).ToList();
+        var hits = Fuse(lexical, dense, EntryRanks(terms), ClassifierRanks(question), limit);
         var confidence = AnswerConfidence.Compute(hits, Options);
         return new SearchResult(hits, confidence, hits.Count > 0 && confidence >= Options.FloorFor(hits[0].Chunk.Language));
     }
 
     // Ranks of whole entries by BM25 over all their chunks as one text; they only re-score entries the chunk rankings
     // found (which passed the filter), so they never bring in an entry the filter excludes.
-    private Dictionary<string, int> EntryRanks(string question) =>
-        Options.EntryLexicalWeight > 0
-            ? _entryLexical.Search(question, Options.CandidateDepth).Select((hit, i) => (hit.Id, Rank: i + 1))
-                .ToDictionary(pair => pair.Id, pair => pair.Rank, StringComparer.Ordinal)
-            : [];
+    private Dictionary<string, int> EntryRanks(string[] terms)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Options.EntryLexicalWeight > 0)
+        {
+            foreach (var (entryId, _) in _entryLexical.Search(terms, Options.CandidateDepth))
+            {
+                ranks.Add(entryId, ranks.Count + 1);
+            }
+        }
+
+        return ranks;
+    }
 
     // The classifier's ranks of entries; like the entry-level BM25 they only re-score entries the chunk rankings found.
-    private Dictionary<string, int> ClassifierRanks(string question) =>
-        Options.ClassifierWeight > 0 && Classifier is { } classifier
-            ? classifier.Rank(question, Options.CandidateDepth).Select((id, i) => (id, Rank: i + 1))
-                .ToDictionary(pair => pair.id, pair => pair.Rank, StringComparer.Ordinal)
-            : [];
+    private Dictionary<string, int> ClassifierRanks(string question)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Options.ClassifierWeight > 0 && Classifier is { } classifier)
+        {
+            foreach (var entryId in classifier.Rank(question, Options.CandidateDepth))
+            {
+                ranks.Add(entryId, ranks.Count + 1);
+            }
+        }
 
-    private IEnumerable<SearchHit> Fuse(List<(string Id, float Score)> lexical, IReadOnlyList<VectorMatch> dense,
-        Dictionary<string, int> entryRanks, Dictionary<string, int> classifierRanks)
+        return ranks;
+    }
+
+    // One candidate per entry, through its best chunk on each side; only the best `limit` become hits.
+    private List<SearchHit> Fuse(List<(string Id, float Score)> lexical, IReadOnlyList<VectorMatch> dense,
+        Dictionary<string, int> entryRanks, Dictionary<string, int> classifierRanks, int limit)
     {
         var entries = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var rank = 0;
@@ -170,7 +189,7 @@ public sealed class HybridRetriever(
 
             if (!entries.ContainsKey(chunk.EntryId))
             {
-                entries[chunk.EntryId] = new Candidate { LexicalChunk = chunk, LexicalScore = score, LexicalRank = ++rank };
+                entries[chunk.EntryId] = new Candidate(chunk.EntryId) { LexicalChunk = chunk, LexicalScore = score, LexicalRank = ++rank };
             }
         }
 
@@ -182,7 +201,7 @@ public sealed class HybridRetriever(
                 continue;
             }
 
-            var candidate = entries.TryGetValue(chunk.EntryId, out var found) ? found : entries[chunk.EntryId] = new Candidate();
+            var candidate = entries.TryGetValue(chunk.EntryId, out var found) ? found : entries[chunk.EntryId] = new Candidate(chunk.EntryId);
             if (candidate.DenseRank is null)
             {
                 candidate.DenseChunk = chunk;
@@ -191,25 +210,32 @@ public sealed class HybridRetriever(
             }
         }
 
-        return entries.Values
-            .Select(candidate =>
-            {
-                var classifierRank = RankOf(classifierRanks, candidate);
-                return new SearchHit(
-                    candidate.LexicalRank <= (candidate.DenseRank ?? int.MaxValue) ? candidate.LexicalChunk! : candidate.DenseChunk!,
-                    candidate.LexicalScore, candidate.LexicalRank, candidate.DenseScore, candidate.DenseRank,
-                    ReciprocalRankFusion.Score(candidate.LexicalRank, Options.LexicalWeight, Options.RankConstant)
-                    + ReciprocalRankFusion.Score(candidate.DenseRank, Options.DenseWeight, Options.RankConstant)
-                    + ReciprocalRankFusion.Score(RankOf(entryRanks, candidate), Options.EntryLexicalWeight, Options.RankConstant)
-                    + ReciprocalRankFusion.Score(classifierRank, Options.ClassifierWeight, Options.RankConstant),
-                    classifierRank);
-            })
-            .OrderByDescending(hit => hit.FusedScore)
-            .ThenBy(hit => hit.EntryId, StringComparer.Ordinal);
-    }
+        var ranked = new List<Candidate>(entries.Count);
+        foreach (var candidate in entries.Values)
+        {
+            candidate.ClassifierRank = classifierRanks.TryGetValue(candidate.EntryId, out var classifierRank) ? classifierRank : null;
+            candidate.FusedScore =
+                ReciprocalRankFusion.Score(candidate.LexicalRank, Options.LexicalWeight, Options.RankConstant)
+                + ReciprocalRankFusion.Score(candidate.DenseRank, Options.DenseWeight, Options.RankConstant)
+                + ReciprocalRankFusion.Score(entryRanks.TryGetValue(candidate.EntryId, out var entryRank) ? entryRank : null,
+                    Options.EntryLexicalWeight, Options.RankConstant)
+                + ReciprocalRankFusion.Score(candidate.ClassifierRank, Options.ClassifierWeight, Options.RankConstant);
+            ranked.Add(candidate);
+        }
 
-    private static int? RankOf(Dictionary<string, int> ranks, Candidate candidate) =>
-        ranks.TryGetValue((candidate.LexicalChunk ?? candidate.DenseChunk)!.EntryId, out var rank) ? rank : null;
+        ranked.Sort(Candidate.BestFirst);
+        var hits = new List<SearchHit>(Math.Min(limit, ranked.Count));
+        for (var i = 0; i < Math.Min(limit, ranked.Count); i++)
+        {
+            var candidate = ranked[i];
+            hits.Add(new SearchHit(
+                candidate.LexicalRank <= (candidate.DenseRank ?? int.MaxValue) ? candidate.LexicalChunk! : candidate.DenseChunk!,
+                candidate.LexicalScore, candidate.LexicalRank, candidate.DenseScore, candidate.DenseRank, candidate.FusedScore,
+                candidate.ClassifierRank));
+        }
+
+        return hits;
+    }
 
     private static string LexicalText(KnowledgeChunk chunk) =>
         chunk.Title.Length == 0 || chunk.Text.Contains(chunk.Title, StringComparison.Ordinal) ? chunk.Text : chunk.Title + "\n" + chunk.Text;
@@ -275,8 +301,14 @@ public sealed class HybridRetriever(
         }
     }
 
-    private sealed class Candidate
+    private sealed class Candidate(string entryId)
     {
+        /// <summary>Higher fused score first; equal scores by entry id, so the order never depends on hashing.</summary>
+        public static readonly Comparison<Candidate> BestFirst = (x, y) =>
+            y.FusedScore.CompareTo(x.FusedScore) is var byScore and not 0 ? byScore : string.CompareOrdinal(x.EntryId, y.EntryId);
+
+        public string EntryId { get; } = entryId;
+
         public KnowledgeChunk? LexicalChunk { get; set; }
 
         public float? LexicalScore { get; set; }
@@ -288,5 +320,9 @@ public sealed class HybridRetriever(
         public float? DenseScore { get; set; }
 
         public int? DenseRank { get; set; }
+
+        public int? ClassifierRank { get; set; }
+
+        public float FusedScore { get; set; }
     }
 }

@@ -9,6 +9,9 @@ public static class LexicalAnalyzer
 {
     public const int StemLength = 6;
 
+    /// <summary>What a query is scored by: its terms, each once, in the order they first occur.</summary>
+    public static string[] DistinctTerms(string text) => [.. Terms(text).Distinct(StringComparer.Ordinal)];
+
     public static List<string> Terms(string text)
     {
         var terms = new List<string>();

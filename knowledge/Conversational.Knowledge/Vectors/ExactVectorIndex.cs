@@ -63,32 +63,38 @@ public sealed class ExactVectorIndex : IVectorIndex
 
             CheckDimensions(query.Length, _storage.Dimensions);
             var norm = TensorPrimitives.Norm(query);
-            var parts = _storage.Count >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, 4) : 1;
-            var tops = new RankedTop[parts];
-            if (parts == 1)
+            var best = _storage.Count >= ParallelThreshold ? ScanInParallel(query.ToArray(), limit, filter)
+                : Scan(query, 0, _storage.Count, limit, filter).ToList();
+            var matches = new List<VectorMatch>(best.Count);
+            foreach (var (id, score) in best)
             {
-                tops[0] = Scan(query, 0, _storage.Count, limit, filter);
-            }
-            else
-            {
-                var copy = query.ToArray();
-                var size = (_storage.Count + parts - 1) / parts;
-                Parallel.For(0, parts, part =>
-                    tops[part] = Scan(copy, part * size, Math.Min(_storage.Count, (part + 1) * size), limit, filter));
+                matches.Add(new VectorMatch(id, norm > 0f ? score / norm : 0f));
             }
 
-            var merged = new RankedTop(limit);
-            foreach (var (id, score) in tops.SelectMany(top => top.ToList()))
-            {
-                merged.Offer(id, score);
-            }
-
-            return merged.ToList().Select(match => new VectorMatch(match.Id, norm > 0f ? match.Score / norm : 0f)).ToList();
+            return matches;
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    private List<(string Id, float Score)> ScanInParallel(float[] query, int limit, VectorFilter? filter)
+    {
+        var parts = Math.Min(Environment.ProcessorCount, 4);
+        var size = (_storage.Count + parts - 1) / parts;
+        var tops = new RankedTop[parts];
+        Parallel.For(0, parts, part => tops[part] = Scan(query, part * size, Math.Min(_storage.Count, (part + 1) * size), limit, filter));
+        var merged = new RankedTop(limit);
+        foreach (var top in tops)
+        {
+            foreach (var (id, score) in top.ToList())
+            {
+                merged.Offer(id, score);
+            }
+        }
+
+        return merged.ToList();
     }
 
     private RankedTop Scan(ReadOnlySpan<float> query, int from, int to, int limit, VectorFilter? filter)

@@ -37,6 +37,14 @@ public sealed class Bm25IndexTests
     }
 
     [Fact]
+    public void Search_AnalyzedTerms_RanksAsTheQueryTextDoes()
+    {
+        var index = Index(("a", "how do I return my order"), ("b", "how do I pay my card bill"), ("c", "信用卡账单分期"));
+
+        Assert.Equal(index.Search("pay my card bill 分期", 3), index.Search(LexicalAnalyzer.DistinctTerms("pay my card bill 分期"), 3));
+    }
+
+    [Fact]
     public void Upsert_SameId_ReplacesTheOldText()
     {
         var index = Index(("a", "coupon rules"));

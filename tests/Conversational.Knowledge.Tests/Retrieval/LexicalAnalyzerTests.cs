@@ -17,6 +17,12 @@ public sealed class LexicalAnalyzerTests
     }
 
     [Fact]
+    public void DistinctTerms_KeepEachTermOnceInTheOrderItFirstOccurs()
+    {
+        Assert.Equal(["卡", "my", "card", "信", "信用", "用", "用卡"], LexicalAnalyzer.DistinctTerms("卡 my card, my 信用卡"));
+    }
+
+    [Fact]
     public void Terms_FullWidthAndTraditionalText_AreNormalizedFirst()
     {
         Assert.Equal(LexicalAnalyzer.Terms("账单分期 abc"), LexicalAnalyzer.Terms("帳單分期 ＡＢＣ"));
