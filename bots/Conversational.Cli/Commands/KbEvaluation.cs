@@ -12,9 +12,10 @@ namespace Conversational.Cli.Commands;
 /// What <c>kb eval</c> does (DESIGN §15): every corpus row becomes a chunk of the entry named by its label, indexed by
 /// the same hybrid retriever the bot uses (default options, exact vector index, the local embedder fitted on the corpus
 /// as the bot fits it on its knowledge, the entry classifier trained at once where the bot trains it in the
-/// background); every query row is searched once (timed, embedding included) and scored by where its label's entry ranks. Progress goes to stderr, with how well the
-/// confidence floor tells right best entries from wrong ones (a query whose label is not in the corpus is one the bot
-/// should refuse) and the floor that would do best on these queries; stdout holds only the result.
+/// background); every query row is searched once (timed, embedding included) and scored by where its label's entry
+/// ranks. Progress goes to stderr, with how well the confidence floor tells right best entries from wrong ones (a query
+/// whose label is not in the corpus is one the bot should refuse) and the floor that would do best on these queries;
+/// stdout holds only the result.
 /// </summary>
 internal static class KbEvaluation
 {
