@@ -64,8 +64,8 @@ public sealed partial class IntentModel
         {
             var vector = new SparseVector();
             data.Featurizer.Featurize(examples[i].Text, vector, known);
-            var ranked = probe.Rank(vector, 1);
-            return new ScoredExample(ranked[0].Score, string.Equals(ranked[0].Label, examples[i].Label, StringComparison.Ordinal),
+            var (ranked, confidence) = probe.Rank(vector, 1);
+            return new ScoredExample(confidence, string.Equals(ranked[0].Label, examples[i].Label, StringComparison.Ordinal),
                 string.Equals(examples[i].Label, outOfScopeLabel, StringComparison.Ordinal));
         }).ToList();
         var threshold = ChooseThreshold(scored);

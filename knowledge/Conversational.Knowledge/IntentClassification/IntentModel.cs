@@ -32,10 +32,8 @@ namespace Conversational.Knowledge.IntentClassification;
 /// held-out data (see <see cref="ChooseThreshold"/>). The top probability was the best confidence to threshold on
 /// CLINC150: the margin to the second label or their ratio gave up more in-scope accuracy for the same recall. That
 /// probability is taken without the network: its logits are sharp (confident about texts of no intent as well), so
-/// with them in the confidence the threshold rose and CLINC150 lost out-of-scope recall (0.68 against 0.71), and
-/// short texts that fit two intents ("my order") stopped being asked about. So the network orders the labels, and every
-/// score reported is the smoother models' probability; when the network lifts a label above one the others prefer,
-/// their scores say the two are close, and the bot asks.</para>
+/// with them in the confidence the threshold rose and CLINC150 lost out-of-scope recall (0.68 against 0.71); the
+/// network picks the label, the smoother models say how sure that label is.</para>
 /// </remarks>
 public sealed partial class IntentModel
 {
@@ -104,13 +102,13 @@ public sealed partial class IntentModel
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
         var vector = t_vector ??= new SparseVector();
         _featurizer.Featurize(text, vector);
-        var ranked = Rank(vector, maxResults);
-        if (Options.OutOfScopeThreshold is { } threshold && ranked[0].Score < threshold &&
+        var (ranked, confidence) = Rank(vector, maxResults);
+        if (Options.OutOfScopeThreshold is { } threshold && confidence < threshold &&
             !string.Equals(ranked[0].Label, Options.OutOfScopeLabel, StringComparison.Ordinal))
         {
             var candidates = ranked.Where(prediction =>
                 !string.Equals(prediction.Label, Options.OutOfScopeLabel, StringComparison.Ordinal));
-            return [new IntentPrediction(Options.OutOfScopeLabel, 1 - ranked[0].Score), .. candidates.Take(maxResults - 1)];
+            return [new IntentPrediction(Options.OutOfScopeLabel, 1 - confidence), .. candidates.Take(maxResults - 1)];
         }
 
         return ranked;
@@ -173,10 +171,10 @@ public sealed partial class IntentModel
     }
 
     /// <summary>
-    /// The best labels for a vector, in the order of all the models' scores, each with its probability without the
-    /// network (the same when there is none): that is what the out-of-scope threshold and the ambiguity margin judge.
+    /// The best labels for a vector with their probabilities, and the confidence the out-of-scope threshold is held to:
+    /// the top label's probability without the network (the same as its score when there is none).
     /// </summary>
-    private IntentPrediction[] Rank(SparseVector vector, int maxResults)
+    private (IntentPrediction[] Ranked, float Confidence) Rank(SparseVector vector, int maxResults)
     {
         var scores = _biases.ToArray();
         var labels = _labels.Length;
@@ -229,10 +227,10 @@ public sealed partial class IntentModel
         var result = new IntentPrediction[count];
         for (var i = 0; i < count; i++)
         {
-            result[i] = new IntentPrediction(_labels[top[i]], Finite(withoutNetwork[top[i]]));
+            result[i] = new IntentPrediction(_labels[top[i]], Finite(scores[top[i]]));
         }
 
-        return result;
+        return (result, Finite(withoutNetwork[top[0]]));
     }
 
     /// <summary>Turns logits into probabilities, in place.</summary>

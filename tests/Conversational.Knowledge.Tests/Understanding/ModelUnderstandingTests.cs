@@ -111,8 +111,8 @@ public sealed class ModelUnderstandingTests
     [Fact]
     public void Understand_TwoIntentsNearlyAsLikely_AsksInsteadOfActingOnTheFirst()
     {
-        // The demo examples' model without the network, on which "refund" is a near coin toss between a return and its
-        // status, so the margin (not the threshold) is what makes the bot ask.
+        // The demo examples' model without the network, on which "refund" is a coin toss between a return and its status
+        // (the network, as 退款's examples do, leans to the status).
         var model = IntentModel.TrainWithThreshold(IntentExampleSet.Read(IntentExampleSet.BundledDirectory).Examples, Intents.OutOfScope,
             new IntentModelOptions { NetworkWeight = 0 });
         var guessing = ModelUnderstanding.Understand(model, "refund", new UnderstandingOptions { AmbiguityMargin = 0 });
@@ -123,16 +123,6 @@ public sealed class ModelUnderstandingTests
         Assert.True(guessing.Candidates[0].Score - guessing.Candidates[1].Score < new UnderstandingOptions().AmbiguityMargin);
         Assert.Equal(Intents.OutOfScope, asking.Intent);
         Assert.Equal(guessing.Candidates, asking.Candidates);
-    }
-
-    [Fact]
-    public void Understand_AWordOfTwoIntents_OnTheDemoModel_IsAskedAboutWithBothAsCandidates()
-    {
-        var understanding = DemoUnderstanding.Understand("refund");
-
-        Assert.Equal(Intents.OutOfScope, understanding.Intent);
-        Assert.Equal([Intents.ReturnExchange, Intents.ReturnStatus],
-            understanding.Candidates.Take(2).Select(candidate => candidate.Intent).Order(StringComparer.Ordinal));
     }
 
     [Fact]
