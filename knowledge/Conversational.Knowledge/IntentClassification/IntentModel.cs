@@ -10,12 +10,11 @@ namespace Conversational.Knowledge.IntentClassification;
 /// <summary>
 /// The trained intent classifier: a <see cref="TextFeaturizer"/> (word 1–2-grams, character 3-grams, and Chinese
 /// character 1–3-grams, sublinear TF-IDF), a maximum-entropy model (multinomial logistic regression) trained by ML.NET's
-/// L-BFGS, one-vs-rest linear SVMs over the same features (<see cref="MarginModel"/>), a nearest-neighbour index of
-/// the training examples (<see cref="ExampleIndex"/>) and a hidden-layer network (<see cref="HiddenLayerNetwork"/>).
-/// A label's score is the softmax of its linear score (maximum entropy plus <see cref="IntentModelOptions.MarginWeight"/>
-/// × SVM margin, folded into one set of weights) plus <see cref="IntentModelOptions.NeighbourWeight"/> × its best
-/// similarity to one of its examples plus <see cref="IntentModelOptions.NetworkWeight"/> × the network's logit, so
-/// scores are probabilities. Every text goes through the featurizer's normalization first, in training and
+/// L-BFGS, one-vs-rest linear SVMs over the same features (<see cref="MarginModel"/>), and a nearest-neighbour index of
+/// the training examples (<see cref="ExampleIndex"/>). A label's score is the softmax of its linear score (maximum
+/// entropy plus <see cref="IntentModelOptions.MarginWeight"/> × SVM margin, folded into one set of weights) plus
+/// <see cref="IntentModelOptions.NeighbourWeight"/> × its best similarity to one of its examples, so scores are
+/// probabilities. Every text goes through the featurizer's normalization first, in training and
 /// in use.
 /// </summary>
 /// <remarks>
@@ -30,10 +29,7 @@ namespace Conversational.Knowledge.IntentClassification;
 /// <para>Out of scope: with an <see cref="IntentModelOptions.OutOfScopeThreshold"/>, a top score below it makes
 /// <see cref="Predict"/> answer the out-of-scope label; <see cref="TrainWithThreshold"/> chooses that threshold on
 /// held-out data (see <see cref="ChooseThreshold"/>). The top probability was the best confidence to threshold on
-/// CLINC150: the margin to the second label or their ratio gave up more in-scope accuracy for the same recall. That
-/// probability is taken without the network: its logits are sharp (confident about texts of no intent as well), so
-/// with them in the confidence the threshold rose and CLINC150 lost out-of-scope recall (0.68 against 0.71); the
-/// network picks the label, the smoother models say how sure that label is.</para>
+/// CLINC150: the margin to the second label or their ratio gave up more in-scope accuracy for the same recall.</para>
 /// </remarks>
 public sealed partial class IntentModel
 {
@@ -46,7 +42,7 @@ public sealed partial class IntentModel
     /// <summary>L-BFGS steps at most when starting from a probe's weights (<see cref="TrainWithThreshold"/>).</summary>
     private const int MaxWarmIterations = 15;
 
-    private static readonly byte[] Magic = "CVIM3\n"u8.ToArray();
+    private static readonly byte[] Magic = "CVIM2\n"u8.ToArray();
 
     [ThreadStatic]
     private static SparseVector? t_vector;
@@ -59,13 +55,11 @@ public sealed partial class IntentModel
     private readonly float[] _weights;
     private readonly float[] _biases;
     private readonly ExampleIndex _neighbours;
-    private readonly HiddenLayerNetwork? _network;
 
     private IntentModel(TextFeaturizer featurizer, string[] labels, float[] weights, float[] biases, ExampleIndex neighbours,
-        HiddenLayerNetwork? network, IntentModelOptions options)
+        IntentModelOptions options)
     {
         _featurizer = featurizer;
-        _network = network;
         _neighbours = neighbours;
         _labels = labels;
         _weights = weights;
@@ -100,15 +94,13 @@ public sealed partial class IntentModel
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
-        var vector = t_vector ??= new SparseVector();
-        _featurizer.Featurize(text, vector);
-        var (ranked, confidence) = Rank(vector, maxResults);
-        if (Options.OutOfScopeThreshold is { } threshold && confidence < threshold &&
+        var ranked = Rank(text, maxResults);
+        if (Options.OutOfScopeThreshold is { } threshold && ranked[0].Score < threshold &&
             !string.Equals(ranked[0].Label, Options.OutOfScopeLabel, StringComparison.Ordinal))
         {
             var candidates = ranked.Where(prediction =>
                 !string.Equals(prediction.Label, Options.OutOfScopeLabel, StringComparison.Ordinal));
-            return [new IntentPrediction(Options.OutOfScopeLabel, 1 - confidence), .. candidates.Take(maxResults - 1)];
+            return [new IntentPrediction(Options.OutOfScopeLabel, 1 - ranked[0].Score), .. candidates.Take(maxResults - 1)];
         }
 
         return ranked;
@@ -133,8 +125,6 @@ public sealed partial class IntentModel
         WriteFloats(writer, _biases);
         WriteFloats(writer, _weights);
         _neighbours.Write(writer);
-        writer.Write(_network is not null);
-        _network?.Write(writer);
     }
 
     /// <exception cref="InvalidDataException">The stream does not hold a saved intent model (of this version).</exception>
@@ -161,8 +151,7 @@ public sealed partial class IntentModel
             var biases = ReadFloats(reader, labels.Length);
             var weights = ReadFloats(reader, checked(featurizer.Dimension * labels.Length));
             var neighbours = ExampleIndex.Read(reader, featurizer.Dimension, labels.Length);
-            var network = reader.ReadBoolean() ? HiddenLayerNetwork.Read(reader, featurizer.Dimension, labels.Length) : null;
-            return new IntentModel(featurizer, labels, weights, biases, neighbours, network, options);
+            return new IntentModel(featurizer, labels, weights, biases, neighbours, options);
         }
         catch (EndOfStreamException exception)
         {
@@ -170,11 +159,14 @@ public sealed partial class IntentModel
         }
     }
 
-    /// <summary>
-    /// The best labels for a vector with their probabilities, and the confidence the out-of-scope threshold is held to:
-    /// the top label's probability without the network (the same as its score when there is none).
-    /// </summary>
-    private (IntentPrediction[] Ranked, float Confidence) Rank(SparseVector vector, int maxResults)
+    private IntentPrediction[] Rank(string text, int maxResults)
+    {
+        var vector = t_vector ??= new SparseVector();
+        _featurizer.Featurize(text, vector);
+        return Rank(vector, maxResults);
+    }
+
+    private IntentPrediction[] Rank(SparseVector vector, int maxResults)
     {
         var scores = _biases.ToArray();
         var labels = _labels.Length;
@@ -191,15 +183,9 @@ public sealed partial class IntentModel
             TensorPrimitives.MultiplyAdd(best, Options.NeighbourWeight, scores, scores);
         }
 
-        var withoutNetwork = scores;
-        if (_network is not null)
-        {
-            withoutNetwork = scores.ToArray();
-            Probabilities(withoutNetwork);
-            _network.AddLogits(vector, Options.NetworkWeight, scores);
-        }
-
-        Probabilities(scores);
+        // TensorPrimitives.SoftMax does not subtract the largest score first: logits past ~88 would overflow to NaN.
+        TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
+        TensorPrimitives.SoftMax(scores, scores);
 
         // The best few by insertion into a short sorted list: cheaper than sorting every label, and a label only passes
         // one before it with a strictly higher score, so ties keep the label order and results depend on nothing else.
@@ -227,21 +213,12 @@ public sealed partial class IntentModel
         var result = new IntentPrediction[count];
         for (var i = 0; i < count; i++)
         {
-            result[i] = new IntentPrediction(_labels[top[i]], Finite(scores[top[i]]));
+            var score = scores[top[i]];
+            result[i] = new IntentPrediction(_labels[top[i]], float.IsFinite(score) ? score : 0f);
         }
 
-        return (result, Finite(withoutNetwork[top[0]]));
+        return result;
     }
-
-    /// <summary>Turns logits into probabilities, in place.</summary>
-    private static void Probabilities(float[] scores)
-    {
-        // TensorPrimitives.SoftMax does not subtract the largest score first: logits past ~88 would overflow to NaN.
-        TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
-        TensorPrimitives.SoftMax(scores, scores);
-    }
-
-    private static float Finite(float score) => float.IsFinite(score) ? score : 0f;
 
     private static (IntentModel Model, MaximumEntropyModelParameters Parameters) Fit(
         TrainingData data, List<SparseVector> vectors, IntentModelOptions options, MaximumEntropyModelParameters? start)
@@ -272,10 +249,7 @@ public sealed partial class IntentModel
         }
 
         var neighbours = ExampleIndex.Build(vectors, data.Targets, dimension);
-        var network = options.NetworkWeight > 0
-            ? HiddenLayerNetwork.Train(vectors, data.Targets, dimension, labels, options.Seed)
-            : null;
-        var model = new IntentModel(data.Featurizer, data.Labels, weights, biases, neighbours, network, options);
+        var model = new IntentModel(data.Featurizer, data.Labels, weights, biases, neighbours, options);
         return (model, parameters);
     }
 
@@ -335,12 +309,11 @@ public sealed partial class IntentModel
         if (options.WordNgramLength < 1 || options.CharNgramMin < 1 || options.CharNgramMax < options.CharNgramMin ||
             options.CharNgramMax > 32 || options.L2Regularization < 0 || options.WordWeight is < 0 or > 1 ||
             options.MinDocumentFrequency < 1 || options.MaxFeatures < 1 || options.NeighbourWeight < 0 || options.MarginWeight < 0 ||
-            options.NetworkWeight < 0 ||
             !(options.MarginCost > 0))
         {
             throw new ArgumentException(
                 "N-gram lengths must be at least 1 (characters at most 32), the word weight within 0–1, the document frequency and " +
-                "feature count at least 1, L2 regularization, the neighbour, margin and network weights not negative, and the margin cost " +
+                "feature count at least 1, L2 regularization, the neighbour and margin weights not negative, and the margin cost " +
                 "positive.", nameof(options));
         }
 

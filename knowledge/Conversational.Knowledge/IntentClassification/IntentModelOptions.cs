@@ -49,13 +49,6 @@ public sealed record IntentModelOptions
     /// </summary>
     public float MarginWeight { get; init; } = 1f;
 
-    /// <summary>
-    /// How much the hidden-layer network's logits (<see cref="HiddenLayerNetwork"/>) add to each label's score; 0: no
-    /// network. 1 against 0, measured: BANKING77 5-fold 0.9103 against 0.9070, SMP2017 0.9104 against 0.9117 (one example).
-    /// The out-of-scope threshold does not see them (<see cref="IntentModel"/>, "Out of scope").
-    /// </summary>
-    public float NetworkWeight { get; init; } = 1f;
-
     /// <summary>The SVMs' penalty C of a margin violation (must be positive).</summary>
     public float MarginCost { get; init; } = 1f;
 

@@ -226,24 +226,6 @@ public sealed class IntentModelTests
     }
 
     [Fact]
-    public void Predict_BelowThreshold_HoldsTheTopLabelsProbabilityWithoutTheNetworkToIt()
-    {
-        // Same data and seed: the two models differ only by the network, so the out-of-scope score (1 − confidence) is
-        // the same in both, while the network sharpens the in-scope scores.
-        var options = new IntentModelOptions { OutOfScopeThreshold = 1.01f, OutOfScopeLabel = "oos" };
-        var withNetwork = IntentModel.Train(Examples, options with { NetworkWeight = 1 });
-        var withoutNetwork = IntentModel.Train(Examples, options with { NetworkWeight = 0 });
-
-        var sharp = withNetwork.Predict("我想退货", maxResults: 2);
-        var smooth = withoutNetwork.Predict("我想退货", maxResults: 2);
-
-        Assert.Equal(["oos", "return_exchange"], sharp.Select(prediction => prediction.Label));
-        Assert.Equal(smooth.Select(prediction => prediction.Label), sharp.Select(prediction => prediction.Label));
-        Assert.Equal(smooth[0].Score, sharp[0].Score, 5);
-        Assert.NotEqual(smooth[1].Score, sharp[1].Score);
-    }
-
-    [Fact]
     public void Predict_FromManyThreadsAtOnce_GivesTheSameAnswers()
     {
         var expected = Model.Value.PredictLabel("我想退货");

@@ -1,4 +1,3 @@
-using Conversational.Knowledge.IntentClassification;
 using Conversational.Knowledge.Understanding;
 using Conversational.Testing;
 
@@ -111,13 +110,9 @@ public sealed class ModelUnderstandingTests
     [Fact]
     public void Understand_TwoIntentsNearlyAsLikely_AsksInsteadOfActingOnTheFirst()
     {
-        // The demo examples' model without the network, on which "refund" is a coin toss between a return and its status
-        // (the network, as 退款's examples do, leans to the status).
-        var model = IntentModel.TrainWithThreshold(IntentExampleSet.Read(IntentExampleSet.BundledDirectory).Examples, Intents.OutOfScope,
-            new IntentModelOptions { NetworkWeight = 0 });
-        var guessing = ModelUnderstanding.Understand(model, "refund", new UnderstandingOptions { AmbiguityMargin = 0 });
+        var guessing = ModelUnderstanding.Understand(DemoUnderstanding.Model, "refund", new UnderstandingOptions { AmbiguityMargin = 0 });
 
-        var asking = ModelUnderstanding.Understand(model, "refund", new UnderstandingOptions());
+        var asking = ModelUnderstanding.Understand(DemoUnderstanding.Model, "refund", new UnderstandingOptions());
 
         Assert.NotEqual(Intents.OutOfScope, guessing.Intent);
         Assert.True(guessing.Candidates[0].Score - guessing.Candidates[1].Score < new UnderstandingOptions().AmbiguityMargin);
