@@ -174,9 +174,9 @@ public sealed class HybridRetrieverTests
     }
 
     [Fact]
-    public async Task Search_ConfidenceBetweenTheChineseAndTheDefaultFloor_AnswersTheChineseQuestionButNotTheEnglishOne()
+    public async Task Search_ConfidenceBetweenAChineseFloorAndTheDefaultFloor_AnswersTheChineseQuestionButNotTheEnglishOne()
     {
-        var retriever = await RetrieverAsync();
+        var retriever = await RetrieverAsync(new KnowledgeSearchOptions { ConfidenceFloors = { ["zh-CN"] = 0.21f } });
         var options = retriever.Options;
 
         var chinese = await retriever.SearchAsync("退货", new SearchFilter(Language: "zh-CN"), 5, default);

@@ -7,11 +7,11 @@ namespace Conversational.Knowledge.Tests.Retrieval;
 public sealed class KnowledgeSearchOptionsTests
 {
     [Fact]
-    public void FloorFor_ChineseByDefault_IsBelowTheGeneralFloor()
+    public void FloorFor_ByDefault_IsTheGeneralFloorForEveryLanguage()
     {
         var options = new KnowledgeSearchOptions();
 
-        Assert.True(options.FloorFor("zh-CN") < options.ConfidenceFloor);
+        Assert.Equal(options.ConfidenceFloor, options.FloorFor("zh-CN"));
         Assert.Equal(options.ConfidenceFloor, options.FloorFor("en"));
     }
 
@@ -35,18 +35,16 @@ public sealed class KnowledgeSearchOptionsTests
     }
 
     [Fact]
-    public void Binding_AConfiguredLanguageFloor_IsAddedAndTheDefaultChineseFloorKept()
+    public void Binding_AConfiguredLanguageFloor_AppliesToThatLanguageOnly()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Knowledge:Search:ConfidenceFloors:en"] = "0.4",
         }).Build();
-        var defaults = new KnowledgeSearchOptions();
-
         var options = configuration.GetSection(KnowledgeSearchOptions.SectionName).Get<KnowledgeSearchOptions>()!;
 
         Assert.Equal(0.4f, options.FloorFor("en"));
-        Assert.Equal(defaults.FloorFor("zh-CN"), options.FloorFor("zh-CN"));
+        Assert.Equal(options.ConfidenceFloor, options.FloorFor("zh-CN"));
     }
 
     [Theory]
