@@ -65,12 +65,7 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
     [Fact]
     public async Task A_message_in_a_chat_that_is_not_open_shows_an_unread_badge_until_the_agent_opens_it()
     {
-        var (first, firstConversation) = await CustomerAsksForAPersonAsync();
-        var (_, secondConversation) = await CustomerAsksForAPersonAsync();
-        await _desk.GoAvailableAsync();
-        await _desk.AcceptAsync(firstConversation);
-        await _desk.AcceptAsync(secondConversation);
-        await Expect(_desk.Chats).ToHaveCountAsync(2);
+        var (first, firstConversation) = await TwoAcceptedChatsAsync();
         var firstChat = _desk.Chat(firstConversation);
         await Expect(firstChat).ToHaveAttributeAsync("aria-current", "false");
 
@@ -87,12 +82,7 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
     [Fact]
     public async Task A_message_pushed_while_the_desk_state_is_read_keeps_its_badge_when_the_older_read_lands_after_it()
     {
-        var (first, firstConversation) = await CustomerAsksForAPersonAsync();
-        var (_, secondConversation) = await CustomerAsksForAPersonAsync();
-        await _desk.GoAvailableAsync();
-        await _desk.AcceptAsync(firstConversation);
-        await _desk.AcceptAsync(secondConversation);
-        await Expect(_desk.Chats).ToHaveCountAsync(2);
+        var (first, firstConversation) = await TwoAcceptedChatsAsync();
         var firstChat = _desk.Chat(firstConversation);
         await Expect(firstChat.Locator(".badge")).ToHaveCountAsync(0);
 
@@ -179,6 +169,18 @@ public sealed class DeskTests(HandoffPagesFixture fixture) : IClassFixture<Hando
         accepted.EnsureSuccessStatusCode();
         var chat = (await colleague.GetFromJsonAsync<JsonObject>(new Uri($"/api/desk/conversations/{conversation}", UriKind.Relative)))!;
         Assert.Contains(chat["notes"]!.AsArray(), note => note!["text"]!.GetValue<string>() == "客户要退 SH-1001，已核实订单");
+    }
+
+    /// <summary>Two customers ask for a person and the agent accepts both; the second chat is open. Returns the first.</summary>
+    private async Task<(AppApi Customer, string ConversationId)> TwoAcceptedChatsAsync()
+    {
+        var (first, firstConversation) = await CustomerAsksForAPersonAsync();
+        var (_, secondConversation) = await CustomerAsksForAPersonAsync();
+        await _desk.GoAvailableAsync();
+        await _desk.AcceptAsync(firstConversation);
+        await _desk.AcceptAsync(secondConversation);
+        await Expect(_desk.Chats).ToHaveCountAsync(2);
+        return (first, firstConversation);
     }
 
     private async Task<(AppApi Customer, string ConversationId)> CustomerAsksForAPersonAsync()
